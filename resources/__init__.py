@@ -1,0 +1,1 @@
+"""Data files shipped with Posko (catalogues, fonts, translations), read via importlib.resources."""

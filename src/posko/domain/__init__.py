@@ -1,0 +1,1 @@
+"""Pure-Python domain rules of Posko. Imports neither Qt nor SQLAlchemy."""
