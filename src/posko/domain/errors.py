@@ -7,10 +7,10 @@ crash reports. Say what is wrong with the input, not what the input was.
 from __future__ import annotations
 
 
-class DomainError(ValueError):
-    """A rule of the domain was broken by the caller's input."""
+class PoskoError(Exception):
+    """Base of every error Posko shows to a person: a code plus Bahasa and English text."""
 
-    code: str = "domain_error"
+    code: str = "posko_error"
 
     def __init__(self, message_id: str, message_en: str, *, code: str | None = None,
                  field: str | None = None) -> None:
@@ -24,6 +24,12 @@ class DomainError(ValueError):
     def message(self, language: str = "id") -> str:
         """The message in one language ("id" or "en")."""
         return self.message_en if language == "en" else self.message_id
+
+
+class DomainError(PoskoError, ValueError):
+    """A rule of the domain was broken by the caller's input."""
+
+    code = "domain_error"
 
 
 class InvalidTransition(DomainError):

@@ -1,0 +1,151 @@
+"""The one door to secrets (the device token, the key that encrypts NIKs): the OS keyring.
+
+Secrets never go to the DB or a settings file. Where no keyring backend exists (a headless
+Linux box without Secret Service), `KeyringSecrets` refuses with a message saying how to fix
+it; there is no silent plaintext fallback. The demo profile may *explicitly* choose a file
+backend (`use_demo_file_keyring`), and says so when it does.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets as token_source
+from pathlib import Path
+from typing import Protocol
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from posko.domain.errors import PoskoError
+
+SERVICE = "posko"
+
+
+class SecretsUnavailable(PoskoError):
+    code = "secrets_unavailable"
+
+
+class SecretMissing(PoskoError):
+    code = "secret_missing"
+
+
+NO_BACKEND_ID = (
+    "Tidak ada penyimpanan rahasia (keyring) di komputer ini, jadi Posko tidak dapat menyimpan "
+    "kunci enkripsi NIK dengan aman. Di Linux, pasang dan jalankan GNOME Keyring atau KWallet "
+    "(misalnya: apt install gnome-keyring), lalu masuk ulang. Di Windows dan macOS keyring "
+    "sudah tersedia. Untuk data demo saja, jalankan dengan `posko --demo`."
+)
+NO_BACKEND_EN = (
+    "No keyring backend is available on this computer, so Posko cannot keep the NIK "
+    "encryption key safely. On Linux, install and start GNOME Keyring or KWallet (e.g. apt "
+    "install gnome-keyring) and log in again. Windows and macOS have one built in. For demo "
+    "data only, run with `posko --demo`."
+)
+
+
+class Secrets(Protocol):
+    def get(self, name: str) -> str | None: ...
+    def set(self, name: str, value: str) -> None: ...
+    def delete(self, name: str) -> None: ...
+
+
+def _backend_usable(backend: keyring.backend.KeyringBackend) -> bool:
+    # keyring's fail.Keyring and null.Keyring have priority <= 0; a chainer with no usable
+    # member has no backends.
+    priority = getattr(type(backend), "priority", 0)
+    try:
+        return float(priority) > 0
+    except (TypeError, ValueError):
+        return False
+
+
+class KeyringSecrets:
+    """Secrets in the OS keyring, under service "posko"."""
+
+    def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> keyring.backend.KeyringBackend:
+        backend = self._backend or keyring.get_keyring()
+        if not _backend_usable(backend):
+            raise SecretsUnavailable(NO_BACKEND_ID, NO_BACKEND_EN)
+        return backend
+
+    def get(self, name: str) -> str | None:
+        try:
+            value = self._keyring().get_password(SERVICE, name)
+        except keyring.errors.KeyringError as exc:
+            raise SecretsUnavailable(NO_BACKEND_ID, NO_BACKEND_EN) from exc
+        return value if value is None else str(value)
+
+    def set(self, name: str, value: str) -> None:
+        try:
+            self._keyring().set_password(SERVICE, name, value)
+        except keyring.errors.KeyringError as exc:
+            raise SecretsUnavailable(NO_BACKEND_ID, NO_BACKEND_EN) from exc
+
+    def delete(self, name: str) -> None:
+        try:
+            self._keyring().delete_password(SERVICE, name)
+        except keyring.errors.PasswordDeleteError:
+            pass
+
+
+class MemorySecrets:
+    """In-memory secrets for tests."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._values.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self._values[name] = value
+
+    def delete(self, name: str) -> None:
+        self._values.pop(name, None)
+
+
+DEMO_NOTICE = (
+    "PERHATIAN: mode demo menyimpan kunci di berkas teks biasa {path} (hanya untuk data demo).\n"
+    "NOTICE: demo mode keeps keys in a plain file {path} (demo data only)."
+)
+
+
+def use_demo_file_keyring(path: Path) -> keyring.backend.KeyringBackend:
+    """Select keyrings.alt's plaintext file backend at `path` for this process (demo only)."""
+    try:
+        from keyrings.alt.file import PlaintextKeyring
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise SecretsUnavailable(
+            "Mode demo memerlukan paket keyrings.alt (pip install 'posko[demo]').",
+            "Demo mode needs the keyrings.alt package (pip install 'posko[demo]').",
+        ) from exc
+    path.parent.mkdir(parents=True, exist_ok=True)
+    backend = PlaintextKeyring()
+    backend.file_path = str(path)
+    keyring.set_keyring(backend)
+    return backend
+
+
+def nik_key_name(installation_id: str) -> str:
+    return f"nik-key/{installation_id}"
+
+
+def load_or_create_key(secrets: Secrets, name: str, *, create: bool) -> bytes:
+    """A 32-byte key kept base64-encoded in the keyring."""
+    stored = secrets.get(name)
+    if stored is not None:
+        return base64.b64decode(stored)
+    if not create:
+        raise SecretMissing(
+            "Kunci enkripsi NIK untuk basis data ini tidak ditemukan di keyring. NIK yang "
+            "tersimpan tidak dapat dibaca; pulihkan keyring dari cadangan atau hubungi admin.",
+            "The NIK encryption key for this database is not in the keyring. Stored NIKs "
+            "cannot be read; restore the keyring from a backup or contact the administrator.",
+        )
+    key = token_source.token_bytes(32)
+    secrets.set(name, base64.b64encode(key).decode("ascii"))
+    return key

@@ -1,0 +1,203 @@
+"""Opening the desk DB safely: checks, pragmas, migrations, and units of work.
+
+Order on open: the file must look like SQLite (else: corrupt, offer the last backup);
+`PRAGMA integrity_check` must pass; a DB written by a newer schema is refused; then pending
+migrations run (after a backup when the DB already holds data).
+
+Engine settings: WAL journal, `foreign_keys=ON`, `synchronous=FULL` (a saved complaint
+survives a power cut), a busy timeout so a short lock by another process waits instead of
+failing, and `hide_parameters=True` so SQL errors never carry a citizen's data into logs.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from posko.store import migrate
+from posko.store.errors import DatabaseCorrupt, NotInitialised, disk_full_error, locked_error
+from posko.store.models import AuditEntry, Meta
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _corrupt(detail_id: str, detail_en: str) -> DatabaseCorrupt:
+    return DatabaseCorrupt(
+        f"Berkas basis data rusak ({detail_id}). Pulihkan dari cadangan terakhir "
+        "(`posko restore`) atau hubungi admin. Berkas asli tidak diubah.",
+        f"The database file is damaged ({detail_en}). Restore the last backup "
+        "(`posko restore`) or contact the administrator. The original file was not changed.",
+    )
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise _corrupt("bukan berkas SQLite", "not an SQLite file")
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        hide_parameters=True,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def translate_db_error(exc: BaseException) -> BaseException:
+    """Map low-level failures to errors a person can act on (or return `exc` unchanged)."""
+    original = getattr(exc, "orig", exc)
+    message = str(original).lower()
+    if isinstance(original, OSError) and original.errno == errno.ENOSPC:
+        return disk_full_error()
+    if isinstance(original, sqlite3.OperationalError):
+        if "locked" in message or "busy" in message:
+            return locked_error()
+        if "disk is full" in message or "database or disk is full" in message:
+            return disk_full_error()
+    if isinstance(original, sqlite3.DatabaseError) and (
+        "malformed" in message or "not a database" in message
+    ):
+        return _corrupt("struktur rusak", "malformed structure")
+    return exc
+
+
+class Store:
+    """One desk DB. Open with `Store.open(path)`; use one unit of work per user action."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path, *, check_integrity: bool = True,
+             backup_dir: Path | None = None) -> Store:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_header(path)
+        existed = path.exists() and path.stat().st_size > 0
+        engine = make_engine(path)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+                if check_integrity and existed:
+                    result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+                    if result != "ok":
+                        raise _corrupt("pemeriksaan integritas gagal", "integrity check failed")
+                migrate.check_not_newer(conn)
+                pending = migrate.needs_upgrade(conn)
+            if pending and existed and backup_dir is not None:
+                from posko.store.backup import backup_database
+
+                backup_database(path, backup_dir, reason="pre-migration")
+            if pending:
+                with engine.begin() as conn:
+                    migrate.upgrade_to_head(conn)
+        except (DatabaseError, OperationalError, sqlite3.DatabaseError, OSError) as exc:
+            engine.dispose()
+            translated = translate_db_error(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction for one user action: commit on success, roll back on any error.
+
+        Low-level errors (locked, disk full, corrupt) come out as StoreError subclasses with a
+        message for the officer; nothing is half-written because the transaction rolls back.
+        """
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException as exc:
+            session.rollback()
+            translated = translate_db_error(exc)
+            if translated is not exc:
+                raise translated from exc
+            raise
+        finally:
+            session.close()
+
+    # --- desk identity -----------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        with self.unit_of_work() as session:
+            row = session.get(Meta, key)
+            return row.value if row else None
+
+    def meta(self) -> dict[str, str]:
+        with self.unit_of_work() as session:
+            return {row.key: row.value for row in session.scalars(select(Meta))}
+
+    def require_meta(self, key: str) -> str:
+        value = self.get_meta(key)
+        if value is None:
+            raise NotInitialised(
+                "Meja ini belum disiapkan. Jalankan: posko init --kecamatan <kode> --desk <nomor>",
+                "This desk is not set up yet. Run: posko init --kecamatan <code> --desk <number>",
+            )
+        return value
+
+    def integrity_ok(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(Meta, key)
+    if row is None:
+        session.add(Meta(key=key, value=value))
+    else:
+        row.value = value
+
+
+def audit(session: Session, *, officer: str, action: str, entity: str,
+          entity_uuid: str | None = None, detail: str = "", at: datetime | None = None) -> None:
+    """Record who did what. `detail` must not hold personal data."""
+    session.add(AuditEntry(at=at or datetime.now(UTC), officer=officer, action=action,
+                           entity=entity, entity_uuid=entity_uuid, detail=detail))
+
+
+def wal_checkpoint(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
