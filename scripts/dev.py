@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Set-up and run Posko from a clean clone, with nothing but Python 3.11+ installed.
+
+    python3 scripts/dev.py run    # venv + install, demo desk with demo data, open the window
+    python3 scripts/dev.py test   # venv + install test tools, ruff, mypy, the whole test suite
+
+Idempotent: a second run reuses `.venv` and the demo data. On Debian/Ubuntu, when run as
+root, it installs the system libraries Qt needs (also headless) if any are missing; as a
+normal user it prints the apt-get command instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+# Shared libraries the PySide6 wheels load (offscreen and xcb platforms).
+QT_DEBIAN_PACKAGES = [
+    "libegl1", "libgl1", "libxkbcommon0", "libfontconfig1", "libfreetype6", "libdbus-1-3",
+    "libglib2.0-0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4",
+    "libxcb-keysyms1", "libxcb-shape0", "libxcb-randr0", "libxcb-render-util0",
+    "libxcb-image0", "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1",
+]
+DEMO_KECAMATAN = "31.75.04"
+DEMO_TICKETS = 2000
+
+
+def say(message: str) -> None:
+    print(f"[posko] {message}", flush=True)
+
+
+def run(*command: str | Path, env: dict[str, str] | None = None, check: bool = True) -> int:
+    printable = " ".join(str(part) for part in command)
+    say(f"$ {printable}")
+    return subprocess.run([str(part) for part in command], env=env, check=check).returncode
+
+
+def ensure_python() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Posko needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
+
+
+def missing_debian_packages() -> list[str]:
+    if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
+        return []
+    missing = []
+    for package in QT_DEBIAN_PACKAGES:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", package],
+            capture_output=True, text=True, check=False,
+        )
+        if "install ok installed" not in result.stdout:
+            missing.append(package)
+    return missing
+
+
+def ensure_system_libraries() -> None:
+    missing = missing_debian_packages()
+    if not missing:
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing system libraries Qt needs: " + " ".join(missing))
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+    else:
+        say("Qt may need these system libraries; install them with:\n"
+            "    sudo apt-get install -y " + " ".join(missing))
+
+
+def ensure_venv(extras: str) -> None:
+    if not PYTHON.exists():
+        say(f"creating virtual environment in {VENV}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / f".installed-{extras}"
+    pyproject = ROOT / "pyproject.toml"
+    if stamp.exists() and stamp.stat().st_mtime >= pyproject.stat().st_mtime:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{extras}]")
+    stamp.touch()
+
+
+def command_run(extra_args: list[str]) -> int:
+    ensure_python()
+    ensure_system_libraries()
+    ensure_venv("demo")
+    posko = [PYTHON, "-m", "posko.cli", "--demo"]
+    env = dict(os.environ)
+    # Is the demo desk set up already? `posko check` answers without changing anything.
+    ready = subprocess.run([str(p) for p in [*posko, "check"]], capture_output=True,
+                           env=env, check=False).returncode == 0
+    if not ready:
+        run(*posko, "init", "--kecamatan", DEMO_KECAMATAN, "--desk", "1", env=env)
+        run(*posko, "demo-data", "--tickets", str(DEMO_TICKETS), env=env)
+    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
+            "linux"):
+        say("no display found: starting Qt offscreen (the window is not visible)")
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return run(PYTHON, "-m", "posko.app", "--demo", *extra_args, env=env, check=False)
+
+
+def command_test(extra_args: list[str]) -> int:
+    ensure_python()
+    ensure_system_libraries()
+    ensure_venv("dev")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONFAULTHANDLER="1")
+    if run(PYTHON, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks",
+           check=False) != 0:
+        say("ruff found problems")
+        return 1
+    if run(PYTHON, "-m", "mypy", check=False) != 0:
+        say("mypy found problems")
+        return 1
+    code = run(PYTHON, "-m", "pytest", *extra_args, env=env, check=False)
+    if code == 5:
+        say("pytest collected no tests: that is a failure, not a pass")
+        return 1
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test"}:
+        print(__doc__)
+        return 2
+    command, extra = argv[0], argv[1:]
+    return command_run(extra) if command == "run" else command_test(extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

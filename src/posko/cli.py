@@ -1,0 +1,330 @@
+"""`posko` command line: set up a desk, load demo data, search, show, back up, check.
+
+Every failure a person can cause (bad kecamatan code, DB locked, disk full, no keyring, ...)
+ends with a message in Bahasa Indonesia and English and a non-zero exit code, never a
+traceback. Set POSKO_DEBUG=1 to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from posko import __version__
+from posko.domain.errors import PoskoError
+from posko.paths import DataPaths, resolve_paths
+from posko.secrets import DEMO_NOTICE, KeyringSecrets, Secrets, use_demo_file_keyring
+from posko.store.errors import disk_full_error
+
+if TYPE_CHECKING:
+    from posko.store.database import Store
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+
+class Console:
+    """Output in the chosen language; errors always carry both languages."""
+
+    def __init__(self, language: str, out: TextIO, err: TextIO) -> None:
+        self.language = language
+        self.out = out
+        self.err = err
+
+    def say(self, text_id: str, text_en: str) -> None:
+        print(text_en if self.language == "en" else text_id, file=self.out)
+
+    def error(self, error: PoskoError) -> None:
+        print(f"Galat: {error.message_id}\nError: {error.message_en}", file=self.err)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="posko",
+        description="Posko — meja posko pengaduan kecamatan / kecamatan complaint desk.",
+    )
+    parser.add_argument("--version", action="version", version=f"posko {__version__}")
+    parser.add_argument("--db", help="berkas basis data / database file (env POSKO_DB)")
+    parser.add_argument("--data-dir", help="folder data / data folder (env POSKO_DATA_DIR)")
+    parser.add_argument("--demo", action="store_true",
+                        help="profil demo: folder data terpisah dan kunci di berkas biasa / "
+                             "demo profile: separate data folder, keys in a plain file")
+    parser.add_argument("--lang", choices=("id", "en"),
+                        default=os.environ.get("POSKO_LANG", "id"),
+                        help="bahasa keluaran / output language (default: id)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser("init", help="siapkan meja / set up this desk")
+    init.add_argument("--kecamatan", required=True, help="kode Kemendagri, mis. 31.75.04")
+    init.add_argument("--desk", type=int, default=1, help="nomor meja / desk number (1-31)")
+    init.add_argument("--timezone", default="Asia/Jakarta",
+                      help="zona waktu / time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+
+    demo = commands.add_parser("demo-data", help="isi data contoh / load demo tickets")
+    demo.add_argument("--tickets", type=int, default=2000, help="jumlah tiket / how many")
+    demo.add_argument("--seed", type=int, default=1)
+
+    search = commands.add_parser("search", help="cari tiket / search tickets")
+    search.add_argument("text", nargs="+")
+    search.add_argument("--limit", type=int, default=20)
+
+    show = commands.add_parser("show", help="tampilkan tiket / show one ticket")
+    show.add_argument("code", nargs="+", help="kode pelacakan atau nomor aplikasi (QLUE 123)")
+
+    commands.add_parser("backup", help="buat cadangan / make a backup")
+    restore = commands.add_parser("restore", help="pulihkan cadangan / restore a backup")
+    restore.add_argument("backup", nargs="?", help="berkas cadangan (default: terbaru)")
+    commands.add_parser("check", help="periksa basis data / check the database")
+    return parser
+
+
+def select_secrets(paths: DataPaths, demo: bool, console: Console) -> Secrets:
+    if demo:
+        use_demo_file_keyring(paths.demo_keyring_file)
+        print(DEMO_NOTICE.format(path=paths.demo_keyring_file), file=console.err)
+    return KeyringSecrets()
+
+
+def open_store(paths: DataPaths) -> Store:
+    from posko.store.database import Store
+
+    return Store.open(paths.db_file, backup_dir=paths.backup_dir)
+
+
+def cmd_init(args: argparse.Namespace, paths: DataPaths, console: Console,
+             secrets: Secrets) -> int:
+    from posko import catalogues
+    from posko.store.desk import initialise_desk
+
+    region = catalogues.kecamatan(args.kecamatan)  # refuses unknown codes before any write
+    with open_store(paths) as store:
+        identity = initialise_desk(store, secrets, kecamatan_code=region.code,
+                                   desk_number=args.desk, timezone=args.timezone)
+    console.say(
+        f"Meja {identity.desk_number} Kecamatan {region.name} ({region.code}) siap.\n"
+        f"Basis data: {paths.db_file}",
+        f"Desk {identity.desk_number} of Kecamatan {region.name} ({region.code}) is ready.\n"
+        f"Database: {paths.db_file}",
+    )
+    return EXIT_OK
+
+
+def _progress_printer(total: int, console: Console) -> Callable[[int], None]:
+    started = time.monotonic()
+
+    def report(done: int) -> None:
+        rate = done / max(time.monotonic() - started, 1e-6)
+        print(f"\r  {done:,}/{total:,} tiket ({rate:,.0f}/s)", end="", file=console.err,
+              flush=True)
+        if done >= total:
+            print(file=console.err)
+
+    return report
+
+
+def cmd_demo_data(args: argparse.Namespace, paths: DataPaths, console: Console,
+                  secrets: Secrets) -> int:
+    from posko import demo_data
+    from posko.store.database import set_meta
+    from posko.store.desk import desk_identity, nik_cipher
+    from posko.store.tickets import bulk_insert
+
+    if args.tickets < 1:
+        raise PoskoError("Jumlah tiket harus minimal 1.", "The number of tickets must be >= 1.")
+    with open_store(paths) as store:
+        identity = desk_identity(store)
+        if store.get_meta("demo_data_seed") is not None:
+            raise PoskoError(
+                "Basis data ini sudah berisi data demo. Gunakan basis data baru (--db) untuk "
+                "data demo lain.",
+                "This database already holds demo data. Use a new database (--db) for more.",
+            )
+        cipher = nik_cipher(store, secrets)
+        started = time.monotonic()
+        cases = demo_data.generate(identity.kecamatan_code, args.tickets, seed=args.seed,
+                                   desk=identity.desk_number)
+        inserted = bulk_insert(
+            store, cipher, ((c.ticket, c.events, c.follow_ups) for c in cases),
+            progress=_progress_printer(args.tickets, console),
+        )
+        with store.unit_of_work() as session:
+            set_meta(session, "demo_data_seed", str(args.seed))
+        elapsed = time.monotonic() - started
+    console.say(f"{inserted:,} tiket demo dimuat dalam {elapsed:.1f} detik.",
+                f"{inserted:,} demo tickets loaded in {elapsed:.1f} s.")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, paths: DataPaths, console: Console,
+               secrets: Secrets) -> int:
+    from posko.store.search import search
+
+    text = " ".join(args.text)
+    with open_store(paths) as store:
+        started = time.perf_counter()
+        results = search(store, text, limit=args.limit)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+    for item in results:
+        label = item.status.label_en if console.language == "en" else item.status.label_id
+        refs = f" [{item.external_refs}]" if item.external_refs else ""
+        snippet = item.description if len(item.description) <= 60 else item.description[:59] + "…"
+        print(f"{item.tracking_code}  {item.created_at:%Y-%m-%d}  {label:<18} "
+              f"{item.category:<22}{refs}  {snippet}", file=console.out)
+    console.say(f"{len(results)} hasil ({elapsed_ms:.1f} ms).",
+                f"{len(results)} results ({elapsed_ms:.1f} ms).")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, paths: DataPaths, console: Console,
+             secrets: Secrets) -> int:
+    from posko.domain.nik import mask_nik
+    from posko.domain.phone import mask_phone
+    from posko.store.desk import nik_cipher
+    from posko.store.errors import NotFound
+    from posko.store.search import find_ticket
+
+    code = " ".join(args.code)
+    with open_store(paths) as store:
+        detail = find_ticket(store, code, nik_cipher(store, secrets))
+    if detail is None:
+        raise NotFound("Tiket tidak ditemukan.", "Ticket not found.")
+    t = detail.ticket
+    en = console.language == "en"
+    lines = [
+        f"{'Tracking code' if en else 'Kode pelacakan'}: {t.tracking_code}",
+        f"Status: {t.status.label_en if en else t.status.label_id}",
+        f"{'Origin' if en else 'Asal'}: {t.origin.value}",
+        f"{'Category' if en else 'Kategori'}: {t.category}",
+        f"{'External refs' if en else 'Nomor aplikasi'}: "
+        + (", ".join(str(r) for r in t.external_refs) or "-"),
+        f"{'Location' if en else 'Lokasi'}: {t.location.kelurahan_code} RW {t.location.rw or '-'}"
+        f" RT {t.location.rt or '-'}, {t.location.address}",
+        f"{'Description' if en else 'Uraian'}: {t.description}",
+        f"{'Reporter' if en else 'Pelapor'}: {t.reporter.name or '-'} ({t.reporter.kind.value})",
+        f"{'Phone' if en else 'Telepon'}: "
+        + (mask_phone(t.reporter.phone) if t.reporter.phone else "-"),
+        f"NIK: {mask_nik(t.reporter.nik) if t.reporter.nik else '-'}",
+        f"{'Created' if en else 'Dibuat'}: {t.created_at:%Y-%m-%d %H:%M} UTC",
+        f"{'Timeline' if en else 'Riwayat'}:",
+    ]
+    for ev in detail.events:
+        label = ev.status.label_en if en else ev.status.label_id
+        extra = f" — {ev.note}" if ev.note else ""
+        lines.append(f"  {ev.at:%Y-%m-%d %H:%M}  {label:<18} {ev.actor}{extra}")
+    for fu in detail.follow_ups:
+        due = f" ({'by' if en else 'paling lambat'} {fu.promised_by})" if fu.promised_by else ""
+        lines.append(f"  {fu.asked_at:%Y-%m-%d %H:%M}  {'chase' if en else 'tindak lanjut':<18} "
+                     f"{fu.officer}: {fu.promise}{due}")
+    print("\n".join(lines), file=console.out)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, paths: DataPaths, console: Console,
+               secrets: Secrets) -> int:
+    from posko.store.backup import backup_database
+
+    with open_store(paths):  # refuse to back up a corrupt or too-new DB as if it were sound
+        pass
+    target = backup_database(paths.db_file, paths.backup_dir)
+    console.say(f"Cadangan dibuat: {target}", f"Backup written: {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, paths: DataPaths, console: Console,
+                secrets: Secrets) -> int:
+    from posko.store.backup import latest_backup, restore_backup
+
+    chosen = Path(args.backup) if args.backup else latest_backup(paths.backup_dir)
+    if chosen is None or not chosen.exists():
+        raise PoskoError("Tidak ada cadangan yang dapat dipulihkan.",
+                         "There is no backup to restore.")
+    moved = restore_backup(chosen, paths.db_file)
+    console.say(f"Dipulihkan dari {chosen}." + (f" Berkas lama disimpan di {moved}." if moved
+                                                else ""),
+                f"Restored from {chosen}." + (f" The old file was kept as {moved}." if moved
+                                              else ""))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, paths: DataPaths, console: Console,
+              secrets: Secrets) -> int:
+    from posko.store import migrate
+    from posko.store.backup import latest_backup
+    from posko.store.desk import desk_identity, nik_cipher
+    from posko.store.search import count_tickets
+
+    with open_store(paths) as store:  # runs integrity_check and migrations
+        identity = desk_identity(store)
+        nik_cipher(store, secrets)  # the key must be in the keyring
+        tickets = count_tickets(store)
+        with store.engine.connect() as conn:
+            revision = migrate.current_revision(conn)
+    backup = latest_backup(paths.backup_dir)
+    console.say(
+        f"OK: integritas baik, skema {revision}, {tickets:,} tiket, kecamatan "
+        f"{identity.kecamatan_code} meja {identity.desk_number}, kunci NIK ada di keyring.\n"
+        f"Cadangan terakhir: {backup or '-'}",
+        f"OK: integrity ok, schema {revision}, {tickets:,} tickets, kecamatan "
+        f"{identity.kecamatan_code} desk {identity.desk_number}, NIK key present in keyring.\n"
+        f"Last backup: {backup or '-'}",
+    )
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], int]] = {
+    "init": cmd_init,
+    "demo-data": cmd_demo_data,
+    "search": cmd_search,
+    "show": cmd_show,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    console = Console(args.lang, out or sys.stdout, err or sys.stderr)
+    paths = resolve_paths(data_dir=args.data_dir, db_file=args.db, demo=args.demo)
+    try:
+        secrets = select_secrets(paths, args.demo, console)
+        return COMMANDS[args.command](args, paths, console, secrets)
+    except PoskoError as exc:
+        console.error(exc)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        console.say("Dibatalkan.", "Cancelled.")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # last resort: never a traceback in front of an officer
+        from posko.store.database import translate_db_error
+
+        translated = translate_db_error(exc)
+        if isinstance(translated, PoskoError):
+            console.error(translated)
+            return EXIT_USER_ERROR
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            console.error(disk_full_error())
+            return EXIT_USER_ERROR
+        if os.environ.get("POSKO_DEBUG"):
+            raise
+        # Only the type name: exception text may quote input that holds personal data.
+        console.error(PoskoError(
+            f"Terjadi kesalahan tak terduga ({type(exc).__name__}). Data yang sudah tersimpan "
+            "tidak terpengaruh. Jalankan lagi dengan POSKO_DEBUG=1 untuk rincian.",
+            f"An unexpected error occurred ({type(exc).__name__}). Saved data is not affected. "
+            "Run again with POSKO_DEBUG=1 for details.",
+        ))
+        return EXIT_UNEXPECTED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
