@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
 
     search = commands.add_parser("search", help="cari tiket / search tickets")
-    search.add_argument("text", nargs="+")
+    search.add_argument("text", nargs="*")
+    search.add_argument("--nik", help="cari menurut NIK (pencocokan tepat) / exact NIK lookup")
     search.add_argument("--limit", type=int, default=20)
 
     show = commands.add_parser("show", help="tampilkan tiket / show one ticket")
@@ -165,9 +166,23 @@ def cmd_demo_data(args: argparse.Namespace, paths: DataPaths, console: Console,
 
 def cmd_search(args: argparse.Namespace, paths: DataPaths, console: Console,
                secrets: Secrets) -> int:
-    from posko.store.search import search
+    from posko.store.search import find_by_nik, search
 
+    if args.nik is not None:
+        from posko.domain.nik import validate_nik
+        from posko.store.desk import nik_cipher
+
+        nik = validate_nik(args.nik)  # a bad NIK is refused before anything is opened
+        with open_store(paths) as store:
+            found = find_by_nik(store, nik_cipher(store, secrets), nik)
+        for code in found:
+            print(code, file=console.out)
+        console.say(f"{len(found)} tiket dengan NIK ini.", f"{len(found)} tickets with this NIK.")
+        return EXIT_OK
     text = " ".join(args.text)
+    if not text.strip():
+        raise PoskoError("Tulis kata yang dicari, atau gunakan --nik.",
+                         "Give some text to search for, or use --nik.")
     with open_store(paths) as store:
         started = time.perf_counter()
         results = search(store, text, limit=args.limit)
