@@ -100,6 +100,7 @@ def test_find_ticket_by_code_typed_loosely_or_by_ref(store: Store, three, cipher
     assert find_ticket(store, "99887766").ticket.uuid == second.uuid  # type: ignore[union-attr]
     assert find_ticket(store, "QLUE 99887766") is None  # right number, wrong system
     assert find_ticket(store, "nothing-like-this") is None
+    assert find_ticket(store, "ABC 123") is None  # unknown system: no match, no error
 
 
 def test_find_ticket_returns_timeline(store: Store, three) -> None:  # type: ignore[no-untyped-def]

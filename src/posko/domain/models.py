@@ -86,12 +86,20 @@ class ExternalRef:
 
     @classmethod
     def parse(cls, text: str) -> ExternalRef:
-        """Parse `QLUE 1234567`, `lapor:1234`, `SMART_TANGSEL-99`; unknown prefixes are OTHER."""
+        """Parse `QLUE 1234567`, `lapor:1234`, `smart tangsel 99`, `SMART_TANGSEL-99`.
+
+        A bare number is OTHER. An unknown prefix followed by a number (`ABC 123`) is refused
+        by the number rule (no spaces): the caller should ask for the source system.
+        """
         raw = text.strip()
-        for sep in (" ", ":", "-", "#"):
-            head, found, tail = raw.partition(sep)
-            if found and head.upper().replace(" ", "_") in Source.__members__:
-                return cls(Source[head.upper()], tail.strip())
+        upper = raw.upper()
+        # Longest names first, so "SMART TANGSEL 9" is not read as source "SMART".
+        for source in sorted(Source, key=lambda s: len(s.value), reverse=True):
+            for spelling in {source.value, source.value.replace("_", " ")}:
+                if upper.startswith(spelling):
+                    rest = raw[len(spelling):]
+                    if rest[:1] in (" ", ":", "-", "#"):
+                        return cls(source, rest[1:].strip(" :-#"))
         return cls(Source.OTHER, raw)
 
 

@@ -35,6 +35,7 @@ MAX_SEQUENCE = BASE**_SEQ_CHARS  # 29791
 MAX_DAYS = BASE**_DAY_CHARS  # 29791 days, until 2105
 _CHECK_WEIGHT = CODE_LENGTH
 _CHECK_WEIGHT_INVERSE = pow(_CHECK_WEIGHT, -1, BASE)
+_MAX_KECAMATAN_VALUE = (99 - 11) * 10_000 + 99 * 100 + 99  # packs "99.99.99"
 
 _KECAMATAN_RE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{2})$")
 _SEPARATORS_RE = re.compile(r"[\s\-_.]")
@@ -160,6 +161,12 @@ def validate(text: str) -> str:
             "setiap karakter.",
             "The tracking code does not match its check character; please re-check each "
             "character.",
+        )
+    if _decode(compact[:_KEC_CHARS]) > _MAX_KECAMATAN_VALUE:
+        # Check-valid but no kecamatan code packs to it: not a code any desk issued.
+        raise InvalidTrackingCode(
+            "Kode pelacakan ini tidak pernah diterbitkan (bagian kecamatan tidak sah).",
+            "No desk ever issued this tracking code (its kecamatan part is impossible).",
         )
     return format_code(compact)
 

@@ -59,7 +59,7 @@ def backup_is_sound(backup: Path) -> bool:
     try:
         conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except sqlite3.DatabaseError:

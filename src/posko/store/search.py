@@ -15,6 +15,7 @@ from sqlalchemy import column, select, table, text
 from sqlalchemy.orm import selectinload
 
 from posko.domain import tracking
+from posko.domain.errors import DomainError
 from posko.domain.models import ExternalRef, FollowUp, Source, StatusEvent, Ticket
 from posko.domain.status import Status
 from posko.store.crypto import NikCipher
@@ -111,7 +112,10 @@ def find_ticket(store: Store, code_or_ref: str,
             row = session.scalar(select(TicketRow).options(*options)
                                  .where(TicketRow.tracking_code == tracking.validate(code_or_ref)))
         if row is None:
-            ref = ExternalRef.parse(code_or_ref)
+            try:
+                ref = ExternalRef.parse(code_or_ref)
+            except DomainError:  # not shaped like any reference: nothing can match
+                return None
             where = ExternalRefRow.number == ref.number
             if ref.source is not Source.OTHER:
                 where = where & (ExternalRefRow.source == ref.source.value)
