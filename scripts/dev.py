@@ -45,7 +45,7 @@ def run(*command: str | Path, env: dict[str, str] | None = None, check: bool = T
 
 
 def ensure_python() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may run on an older python3
         sys.exit(f"Posko needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
 
 

@@ -32,7 +32,8 @@ def posko(*args: str) -> Run:
 def assert_clean_failure(run: Run, *fragments: str) -> None:
     assert run.code == cli.EXIT_USER_ERROR, (run.out, run.err)
     assert "Traceback" not in run.err + run.out
-    assert run.err.startswith("Galat: ") and "\nError: " in run.err
+    assert run.err.startswith("Galat: ")
+    assert "\nError: " in run.err
     for fragment in fragments:
         assert fragment in run.err
 
@@ -47,13 +48,15 @@ def ready_db(tmp_path: Path) -> str:
 def test_init_reports_the_kecamatan(tmp_path: Path) -> None:
     run = posko("--db", str(tmp_path / "a.sqlite3"), "init", "--kecamatan", "31.75.04")
     assert run.code == 0
-    assert "Kramatjati" in run.out and "31.75.04" in run.out
+    assert "Kramatjati" in run.out
+    assert "31.75.04" in run.out
 
 
 def test_init_in_english(tmp_path: Path) -> None:
     run = posko("--lang", "en", "--db", str(tmp_path / "a.sqlite3"), "init",
                 "--kecamatan", "31.75.04")
-    assert run.code == 0 and "is ready" in run.out
+    assert run.code == 0
+    assert "is ready" in run.out
 
 
 @pytest.mark.parametrize("code", ["99.99.99", "31.75", "hello", "31.75.04.1005"])
@@ -82,12 +85,14 @@ def test_demo_data_search_and_show(ready_db: str) -> None:
     assert "300/300" in run.err  # progress was shown
 
     found = posko("--db", ready_db, "search", "sampah")
-    assert found.code == 0 and "hasil" in found.out
+    assert found.code == 0
+    assert "hasil" in found.out
     first_code = found.out.splitlines()[0].split()[0]
 
     shown = posko("--db", ready_db, "show", first_code)
     assert shown.code == 0
-    assert f"Kode pelacakan: {first_code}" in shown.out and "Riwayat:" in shown.out
+    assert f"Kode pelacakan: {first_code}" in shown.out
+    assert "Riwayat:" in shown.out
 
     again = posko("--db", ready_db, "demo-data", "--tickets", "10")
     assert_clean_failure(again, "demo")
@@ -101,7 +106,8 @@ def test_show_never_prints_a_full_nik(ready_db: str) -> None:
     shown = posko("--db", ready_db, "show", code)
     assert shown.code == 0
     nik_line = next(line for line in shown.out.splitlines() if line.startswith("NIK: "))
-    assert "********" in nik_line and len(nik_line.removeprefix("NIK: ")) == 16
+    assert "********" in nik_line
+    assert len(nik_line.removeprefix("NIK: ")) == 16
 
 
 def test_show_unknown_ticket(ready_db: str) -> None:
@@ -113,7 +119,8 @@ def test_search_by_nik_validates_first(ready_db: str) -> None:
     assert_clean_failure(bad)
     assert "1234" not in bad.err  # the input is never echoed back
     ok = posko("--db", ready_db, "search", "--nik", SAMPLE_NIK)
-    assert ok.code == 0 and "0 tiket" in ok.out
+    assert ok.code == 0
+    assert "0 tiket" in ok.out
 
 
 def test_empty_search_is_refused(ready_db: str) -> None:
@@ -173,15 +180,18 @@ def test_demo_profile_uses_an_announced_file_keyring(tmp_path: Path) -> None:
     run = posko("--demo", "--data-dir", str(tmp_path / "demo"), "init", "--kecamatan",
                 "31.75.04")
     assert run.code == 0, run.err
-    assert "demo" in run.err and "plain file" in run.err
+    assert "demo" in run.err
+    assert "plain file" in run.err
     assert (tmp_path / "demo" / "demo-keyring.cfg").exists()
 
 
 def test_check_and_backup(ready_db: str) -> None:
     check = posko("--db", ready_db, "check")
-    assert check.code == 0 and "integritas baik" in check.out
+    assert check.code == 0
+    assert "integritas baik" in check.out
     backup = posko("--db", ready_db, "backup")
-    assert backup.code == 0 and "Cadangan dibuat" in backup.out
+    assert backup.code == 0
+    assert "Cadangan dibuat" in backup.out
 
 
 def test_unexpected_errors_show_no_traceback_or_input(ready_db: str,
@@ -194,7 +204,9 @@ def test_unexpected_errors_show_no_traceback_or_input(ready_db: str,
     monkeypatch.setattr(search, "search", explode)
     run = posko("--db", ready_db, "search", "siti")
     assert run.code == cli.EXIT_UNEXPECTED
-    assert "RuntimeError" in run.err and "Siti" not in run.err and "Traceback" not in run.err
+    assert "RuntimeError" in run.err
+    assert "Siti" not in run.err
+    assert "Traceback" not in run.err
 
 
 def test_console_script_is_installed(tmp_path: Path) -> None:
@@ -203,4 +215,5 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
         [sys.executable, "-m", "posko.cli", "--db", str(tmp_path / "x.sqlite3"), "init",
          "--kecamatan", "00.00.00"], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr and "Galat:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Galat:" in result.stderr

@@ -11,7 +11,8 @@ def test_arguments_win_over_environment(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("POSKO_DATA_DIR", str(tmp_path / "env"))
     monkeypatch.setenv("POSKO_DB", str(tmp_path / "env.sqlite3"))
     paths = resolve_paths(data_dir=tmp_path / "arg", db_file=tmp_path / "arg.sqlite3")
-    assert paths.data_dir == tmp_path / "arg" and paths.db_file == tmp_path / "arg.sqlite3"
+    assert paths.data_dir == tmp_path / "arg"
+    assert paths.db_file == tmp_path / "arg.sqlite3"
     assert resolve_paths().db_file == tmp_path / "env.sqlite3"
 
 

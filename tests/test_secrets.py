@@ -51,5 +51,6 @@ def test_demo_file_keyring_is_explicit_and_where_asked(tmp_path: Path) -> None:
     path = tmp_path / "demo" / "keys.cfg"
     use_demo_file_keyring(path)
     KeyringSecrets().set("nik-key/demo", "value")
-    assert path.exists() and "[posko]" in path.read_text()
+    assert path.exists()
+    assert "[posko]" in path.read_text()
     assert KeyringSecrets().get("nik-key/demo") == "value"

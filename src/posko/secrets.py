@@ -9,6 +9,7 @@ backend (`use_demo_file_keyring`), and says so when it does.
 from __future__ import annotations
 
 import base64
+import contextlib
 import secrets as token_source
 from pathlib import Path
 from typing import Protocol
@@ -86,10 +87,8 @@ class KeyringSecrets:
             raise SecretsUnavailable(NO_BACKEND_ID, NO_BACKEND_EN) from exc
 
     def delete(self, name: str) -> None:
-        try:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._keyring().delete_password(SERVICE, name)
-        except keyring.errors.PasswordDeleteError:
-            pass
 
 
 class MemorySecrets:
@@ -124,8 +123,8 @@ def use_demo_file_keyring(path: Path) -> keyring.backend.KeyringBackend:
             "Demo mode needs the keyrings.alt package (pip install 'posko[demo]').",
         ) from exc
     path.parent.mkdir(parents=True, exist_ok=True)
-    backend = PlaintextKeyring()
-    backend.file_path = str(path)
+    backend: keyring.backend.KeyringBackend = PlaintextKeyring()
+    backend.file_path = str(path)  # type: ignore[attr-defined]
     keyring.set_keyring(backend)
     return backend
 

@@ -27,8 +27,10 @@ def test_same_file_twice_is_stored_once(store: Store, intake, photo: Path, tmp_p
     folder = tmp_path / "attachments"
     first = add_attachment(store, folder, ticket.uuid, photo, officer="budi")
     second = add_attachment(store, folder, ticket.uuid, photo, officer="budi")
-    assert first.sha256 == second.sha256 and first.uuid != second.uuid
-    assert first.media_type == "image/jpeg" and first.size == photo.stat().st_size
+    assert first.sha256 == second.sha256
+    assert first.uuid != second.uuid
+    assert first.media_type == "image/jpeg"
+    assert first.size == photo.stat().st_size
     assert [p for p in folder.rglob("*") if p.is_file()] == [blob_path(folder, first.sha256)]
     with store.unit_of_work() as session:
         assert session.scalar(select(func.count()).select_from(AttachmentRow)) == 2
@@ -49,7 +51,8 @@ def test_missing_or_altered_file_is_a_clear_error(store: Store, intake, photo: P
     stored.unlink()
     with pytest.raises(NotFound) as caught:
         open_attachment(folder, attachment)
-    assert "cadangan" in caught.value.message_id and "backup" in caught.value.message_en
+    assert "cadangan" in caught.value.message_id
+    assert "backup" in caught.value.message_en
 
 
 def test_oversize_and_missing_sources_are_refused(store: Store, intake, tmp_path: Path,  # type: ignore[no-untyped-def]

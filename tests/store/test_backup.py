@@ -48,7 +48,8 @@ def test_restore_replaces_a_corrupt_db_and_keeps_the_old_file(
     with pytest.raises(DatabaseCorrupt):
         Store.open(db_path)
     moved = restore_backup(backup, db_path)
-    assert moved is not None and moved.read_bytes().startswith(b"garbage")
+    assert moved is not None
+    assert moved.read_bytes().startswith(b"garbage")
     with Store.open(db_path) as restored:
         assert count_tickets(restored) == 1
 

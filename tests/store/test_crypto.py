@@ -19,7 +19,8 @@ from tests.conftest import SAMPLE_NIK
 def test_round_trip_and_lookup(store: Store, cipher: NikCipher, intake) -> None:  # type: ignore[no-untyped-def]
     saved = intake()
     detail = find_ticket(store, saved.tracking_code, cipher)
-    assert detail is not None and detail.ticket.reporter.nik == SAMPLE_NIK
+    assert detail is not None
+    assert detail.ticket.reporter.nik == SAMPLE_NIK
     assert find_by_nik(store, cipher, SAMPLE_NIK) == [saved.tracking_code]
     assert find_by_nik(store, cipher, "3175046708800004") == []
 
@@ -27,7 +28,8 @@ def test_round_trip_and_lookup(store: Store, cipher: NikCipher, intake) -> None:
 def test_without_cipher_the_nik_stays_hidden(store: Store, intake) -> None:  # type: ignore[no-untyped-def]
     saved = intake()
     detail = find_ticket(store, saved.tracking_code)
-    assert detail is not None and detail.ticket.reporter.nik is None
+    assert detail is not None
+    assert detail.ticket.reporter.nik is None
 
 
 def test_db_file_holds_ciphertext_not_the_nik(store: Store, intake, db_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -45,7 +47,8 @@ def test_db_file_holds_ciphertext_not_the_nik(store: Store, intake, db_path: Pat
     with sqlite3.connect(db_path) as conn:
         blob, digest = conn.execute(
             "SELECT reporter_nik_enc, reporter_nik_hash FROM tickets LIMIT 1").fetchone()
-    assert isinstance(blob, bytes) and len(blob) > 16
+    assert isinstance(blob, bytes)
+    assert len(blob) > 16
     assert SAMPLE_NIK not in digest
 
 
@@ -87,4 +90,6 @@ def test_key_lives_in_keyring_not_in_db(store: Store, db_path: Path, memory_keyr
 
 def test_reporter_repr_hides_personal_data() -> None:
     text = repr(Reporter(name="Siti Aminah", phone="+6281234567890", nik=SAMPLE_NIK))
-    assert "Siti" not in text and "812345" not in text and SAMPLE_NIK not in text
+    assert "Siti" not in text
+    assert "812345" not in text
+    assert SAMPLE_NIK not in text

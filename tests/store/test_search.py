@@ -95,7 +95,8 @@ def test_find_ticket_by_code_typed_loosely_or_by_ref(store: Store, three, cipher
     loose = normalize(second.tracking_code).lower()
     assert find_ticket(store, loose).ticket.uuid == second.uuid  # type: ignore[union-attr]
     by_ref = find_ticket(store, "LAPOR 99887766")
-    assert by_ref is not None and by_ref.ticket.uuid == second.uuid
+    assert by_ref is not None
+    assert by_ref.ticket.uuid == second.uuid
     assert ExternalRef(Source.JAKI, "5550001") in by_ref.ticket.external_refs
     assert find_ticket(store, "99887766").ticket.uuid == second.uuid  # type: ignore[union-attr]
     assert find_ticket(store, "QLUE 99887766") is None  # right number, wrong system

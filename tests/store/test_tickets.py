@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from posko.domain import tracking
 from posko.domain.errors import DomainError
@@ -18,7 +19,7 @@ from posko.store import tickets as tickets_module
 from posko.store.database import Store
 from posko.store.errors import DatabaseLocked, DiskFull
 from posko.store.models import AuditEntry, OutboxRow, StatusEventRow, TicketRow
-from posko.store.tickets import bulk_insert
+from posko.store.tickets import BulkCase, bulk_insert
 from tests.conftest import SAMPLE_NAME, SAMPLE_NIK, SAMPLE_PHONE
 
 
@@ -39,10 +40,12 @@ def test_intake_writes_ticket_event_outbox_and_audit_together(store: Store, inta
         audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "ticket.create")
                                 ).one()
     payload = json.loads(outbox.payload)
-    assert outbox.kind == "ticket.created" and outbox.entity_uuid == saved.uuid
+    assert outbox.kind == "ticket.created"
+    assert outbox.entity_uuid == saved.uuid
     assert payload["tracking_code"] == saved.tracking_code
     assert SAMPLE_NIK not in outbox.payload  # the outbox is stored in clear
-    assert SAMPLE_NAME not in audit.detail and SAMPLE_PHONE not in audit.detail
+    assert SAMPLE_NAME not in audit.detail
+    assert SAMPLE_PHONE not in audit.detail
 
 
 def test_codes_are_sequential_valid_and_unique(store: Store, intake) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +82,8 @@ def test_failure_mid_transaction_leaves_nothing_half_written(
     monkeypatch.setattr(tickets_module, "enqueue", broken_enqueue)
     with pytest.raises(DiskFull) as caught:
         intake()
-    assert "penuh" in caught.value.message_id and "full" in caught.value.message_en
+    assert "penuh" in caught.value.message_id
+    assert "full" in caught.value.message_en
     assert table_counts(store) == before
     monkeypatch.undo()
     # The sequence was rolled back too: the next code is number 1.
@@ -105,7 +109,8 @@ def test_locked_database_gives_a_clear_error(store: Store, intake, db_path,
         other.execute("BEGIN EXCLUSIVE")
         with pytest.raises(DatabaseLocked) as caught:
             intake()
-        assert "terkunci" in caught.value.message_id and "locked" in caught.value.message_en
+        assert "terkunci" in caught.value.message_id
+        assert "locked" in caught.value.message_en
     finally:
         other.rollback()
         other.close()
@@ -114,7 +119,7 @@ def test_locked_database_gives_a_clear_error(store: Store, intake, db_path,
 
 def test_sql_errors_never_carry_personal_data(store: Store, intake) -> None:  # type: ignore[no-untyped-def]
     saved = intake()
-    with pytest.raises(Exception) as caught, store.unit_of_work() as session:
+    with pytest.raises(IntegrityError) as caught, store.unit_of_work() as session:
         session.add(TicketRow(uuid=saved.uuid, tracking_code="DUPLICATE", origin="desk",
                               category="sampah", kelurahan_code="31.75.04.1005",
                               description="x", reporter_kind="named",
@@ -123,10 +128,11 @@ def test_sql_errors_never_carry_personal_data(store: Store, intake) -> None:  # 
                               created_at=saved.created_at, updated_at=saved.created_at))
     text = str(caught.value)
     assert "UNIQUE" in text
-    assert SAMPLE_NAME not in text and SAMPLE_PHONE not in text
+    assert SAMPLE_NAME not in text
+    assert SAMPLE_PHONE not in text
 
 
-def _app_case(store: Store, code: str, sequence_day: str) -> tuple[Ticket, tuple[StatusEvent, ...], tuple]:  # type: ignore[type-arg]
+def _app_case(store: Store, code: str, sequence_day: str) -> BulkCase:
     from posko.domain.models import Location, Reporter
 
     at = datetime.fromisoformat(f"{sequence_day}T03:00:00+00:00")
@@ -145,7 +151,8 @@ def test_bulk_insert_moves_sequences_past_imported_codes(store: Store, cipher, i
     progress: list[int] = []
     count = bulk_insert(store, cipher, (_app_case(store, c, "2026-11-28") for c in imported),
                         batch_size=2, progress=progress.append)
-    assert count == 3 and progress == [2, 3]
+    assert count == 3
+    assert progress == [2, 3]
     saved = intake(now=day)
     assert tracking.parse(saved.tracking_code).sequence == 8
     with store.unit_of_work() as session:  # bulk data is not a local change: no outbox rows

@@ -53,7 +53,9 @@ def test_startup_error_is_a_bilingual_dialog(qapp, tmp_path: Path,  # type: igno
     monkeypatch.setattr(QMessageBox, "critical", fake_critical)
     code = app_module.main(["--db", str(tmp_path / "never-initialised.sqlite3")])
     assert code == 2
-    assert len(shown) == 1 and "posko init" in shown[0] and "not set up" in shown[0]
+    assert len(shown) == 1
+    assert "posko init" in shown[0]
+    assert "not set up" in shown[0]
 
 
 def test_posko_desk_starts_and_closes_offscreen(tmp_path: Path) -> None:
