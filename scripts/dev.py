@@ -114,8 +114,7 @@ def command_test(extra_args: list[str]) -> int:
     ensure_system_libraries()
     ensure_venv("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONFAULTHANDLER="1")
-    if run(PYTHON, "-m", "ruff", "check", "src", "tests", "scripts", "benchmarks",
-           check=False) != 0:
+    if run(PYTHON, "-m", "ruff", "check", ROOT, check=False) != 0:  # the whole repository
         say("ruff found problems")
         return 1
     if run(PYTHON, "-m", "mypy", check=False) != 0:
