@@ -41,7 +41,8 @@ def say(message: str) -> None:
 def run(*command: str | Path, env: dict[str, str] | None = None, check: bool = True) -> int:
     printable = " ".join(str(part) for part in command)
     say(f"$ {printable}")
-    return subprocess.run([str(part) for part in command], env=env, check=check).returncode
+    return subprocess.run([str(part) for part in command], env=env, check=check,
+                          cwd=ROOT).returncode
 
 
 def ensure_python() -> None:
