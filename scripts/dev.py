@@ -30,6 +30,8 @@ QT_DEBIAN_PACKAGES = [
     "libxcb-keysyms1", "libxcb-shape0", "libxcb-randr0", "libxcb-render-util0",
     "libxcb-image0", "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1",
 ]
+# Only for the test command: the central server's contract tests also run on PostgreSQL.
+TEST_DEBIAN_PACKAGES = ["postgresql"]
 DEMO_KECAMATAN = "31.75.04"
 DEMO_TICKETS = 2000
 
@@ -50,11 +52,11 @@ def ensure_python() -> None:
         sys.exit(f"Posko needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
 
 
-def missing_debian_packages() -> list[str]:
+def missing_debian_packages(wanted: list[str]) -> list[str]:
     if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
         return []
     missing = []
-    for package in QT_DEBIAN_PACKAGES:
+    for package in wanted:
         result = subprocess.run(
             ["dpkg-query", "-W", "-f=${Status}", package],
             capture_output=True, text=True, check=False,
@@ -64,17 +66,17 @@ def missing_debian_packages() -> list[str]:
     return missing
 
 
-def ensure_system_libraries() -> None:
-    missing = missing_debian_packages()
+def ensure_system_packages(wanted: list[str]) -> None:
+    missing = missing_debian_packages(wanted)
     if not missing:
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("installing system libraries Qt needs: " + " ".join(missing))
+        say("installing system packages: " + " ".join(missing))
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         run("apt-get", "update", "-qq", env=env)
         run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
     else:
-        say("Qt may need these system libraries; install them with:\n"
+        say("Posko may need these system packages; install them with:\n"
             "    sudo apt-get install -y " + " ".join(missing))
 
 
@@ -93,7 +95,7 @@ def ensure_venv(extras: str) -> None:
 
 def command_run(extra_args: list[str]) -> int:
     ensure_python()
-    ensure_system_libraries()
+    ensure_system_packages(QT_DEBIAN_PACKAGES)
     ensure_venv("demo")
     posko = [PYTHON, "-m", "posko.cli", "--demo"]
     env = dict(os.environ)
@@ -112,7 +114,7 @@ def command_run(extra_args: list[str]) -> int:
 
 def command_test(extra_args: list[str]) -> int:
     ensure_python()
-    ensure_system_libraries()
+    ensure_system_packages(QT_DEBIAN_PACKAGES + TEST_DEBIAN_PACKAGES)
     ensure_venv("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONFAULTHANDLER="1")
     if run(PYTHON, "-m", "ruff", "check", ROOT, check=False) != 0:  # the whole repository

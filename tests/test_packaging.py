@@ -15,8 +15,9 @@ def test_every_package_is_listed_in_pyproject() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
         "packages"])
     on_disk = {
-        ".".join(init.parent.relative_to(ROOT / "src").parts)
-        for init in (ROOT / "src" / "posko").rglob("__init__.py")
+        ".".join(init.parent.relative_to(base).parts)
+        for base, top in ((ROOT / "src", "posko"), (ROOT / "sync", "posko_central"))
+        for init in (base / top).rglob("__init__.py")
     } | {"posko.resources"}
     assert on_disk == listed
 

@@ -1,0 +1,1 @@
+"""posko-central: the reference city complaint server that Posko desks sync with."""
