@@ -78,6 +78,9 @@ class Officer(Base):
     pin_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Sign-in throttling: after repeated wrong PINs the officer waits before trying again.
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class TicketRow(Base):
@@ -120,6 +123,9 @@ class TicketRow(Base):
     attachments: Mapped[list[AttachmentRow]] = relationship(
         back_populates="ticket", cascade="all, delete-orphan"
     )
+    notes: Mapped[list[NoteRow]] = relationship(
+        back_populates="ticket", cascade="all, delete-orphan", order_by="NoteRow.at"
+    )
 
 
 class ExternalRefRow(Base):
@@ -159,6 +165,20 @@ class FollowUpRow(Base):
     promised_by: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     ticket: Mapped[TicketRow] = relationship(back_populates="follow_ups")
+
+
+class NoteRow(Base):
+    """An officer's note on a ticket (desk-owned: the desk wins on its own unsynced notes)."""
+
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    officer: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    internal: Mapped[bool] = mapped_column(Boolean, default=True)
+    ticket: Mapped[TicketRow] = relationship(back_populates="notes")
 
 
 class AttachmentRow(Base):

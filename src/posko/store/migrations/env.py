@@ -25,12 +25,22 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool,
     return not (type_ == "table" and name is not None and name.startswith(_UNMANAGED_PREFIXES))
 
 
+def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Render our UTCDateTime as a plain DateTime: migrations must not import live models."""
+    from posko.store.models import UTCDateTime
+
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
+
+
 def _configure_and_run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move tables
         include_object=include_object,
+        render_item=render_item,
         compare_type=True,
     )
     with context.begin_transaction():
