@@ -26,7 +26,8 @@ class DecryptionFailed(PoskoError):
     code = "decryption_failed"
 
 
-def _derive(master_key: bytes, label: bytes) -> bytes:
+def derive_key(master_key: bytes, label: bytes) -> bytes:
+    """A 32-byte subkey for one purpose; different labels give independent keys."""
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label).derive(master_key)
 
 
@@ -34,8 +35,8 @@ class NikCipher:
     def __init__(self, master_key: bytes) -> None:
         if len(master_key) != 32:
             raise ValueError("master key must be 32 bytes")
-        self._aead = AESGCM(_derive(master_key, b"posko nik encryption"))
-        self._hash_key = _derive(master_key, b"posko nik lookup hash")
+        self._aead = AESGCM(derive_key(master_key, b"posko nik encryption"))
+        self._hash_key = derive_key(master_key, b"posko nik lookup hash")
 
     def encrypt(self, nik: str) -> bytes:
         nonce = os.urandom(12)

@@ -56,7 +56,11 @@ def desk_identity(store: Store) -> DeskIdentity:
     )
 
 
-def nik_cipher(store: Store, secrets: Secrets) -> NikCipher:
+def master_key(store: Store, secrets: Secrets) -> bytes:
+    """This desk's 32-byte key from the keyring (NIKs and drafts use subkeys of it)."""
     identity = desk_identity(store)
-    return NikCipher(load_or_create_key(secrets, nik_key_name(identity.installation_id),
-                                        create=False))
+    return load_or_create_key(secrets, nik_key_name(identity.installation_id), create=False)
+
+
+def nik_cipher(store: Store, secrets: Secrets) -> NikCipher:
+    return NikCipher(master_key(store, secrets))

@@ -113,24 +113,6 @@ def record_intake(
     return ticket
 
 
-def add_follow_up(store: Store, ticket_uuid: str, follow_up: FollowUp) -> None:
-    """Record a chase on an existing ticket, with its outbox row."""
-    with store.unit_of_work() as session:
-        ticket_id = session.scalar(select(TicketRow.id).where(TicketRow.uuid == ticket_uuid))
-        if ticket_id is None:
-            raise LookupError("ticket not found")
-        session.add(FollowUpRow(**follow_up_columns(follow_up, ticket_id)))
-        enqueue(session, kind="followup.created", entity_uuid=follow_up.uuid, at=follow_up.asked_at,
-                payload={"uuid": follow_up.uuid, "ticket_uuid": ticket_uuid,
-                         "asked_at": follow_up.asked_at.isoformat(),
-                         "officer": follow_up.officer, "promise": follow_up.promise,
-                         "promised_by": follow_up.promised_by.isoformat()
-                         if follow_up.promised_by else None,
-                         "note": follow_up.note})
-        audit(session, officer=follow_up.officer, action="followup.create", entity="ticket",
-              entity_uuid=ticket_uuid, at=follow_up.asked_at)
-
-
 BulkCase = tuple[Ticket, tuple[StatusEvent, ...], tuple[FollowUp, ...]]
 
 

@@ -7,7 +7,10 @@ a developer runs the alembic command line to autogenerate a revision.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from posko.store.models import Base
@@ -25,7 +28,7 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool,
     return not (type_ == "table" and name is not None and name.startswith(_UNMANAGED_PREFIXES))
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | Literal[False]:
     """Render our UTCDateTime as a plain DateTime: migrations must not import live models."""
     from posko.store.models import UTCDateTime
 
