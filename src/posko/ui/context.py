@@ -1,0 +1,63 @@
+"""What every screen of a signed-in desk needs, passed explicitly (no globals)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from posko.domain.errors import PoskoError
+from posko.paths import DataPaths
+from posko.secrets import Secrets
+from posko.store.crypto import NikCipher
+from posko.store.database import Store
+from posko.store.desk import DeskIdentity
+from posko.store.officers import OfficerInfo
+from posko.ui.background import BackgroundRunner
+from posko.ui.settings import LANGUAGE, Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DeskContext:
+    store: Store
+    identity: DeskIdentity
+    kecamatan_name: str
+    paths: DataPaths
+    secrets: Secrets
+    cipher: NikCipher
+    settings: Settings
+    runner: BackgroundRunner
+    officer: OfficerInfo | None = field(default=None)
+
+    @property
+    def language(self) -> str:
+        return self.settings.get(LANGUAGE)
+
+    @property
+    def officer_name(self) -> str:
+        return self.officer.username if self.officer else "system"
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """A message box saying what happened and what to do; never a traceback.
+
+    Known errors carry their own bilingual text; anything else is logged by type only
+    (exception text may quote personal data) and reported as unexpected.
+    """
+    title = QCoreApplication.translate("Errors", "Posko")
+    if isinstance(error, PoskoError):
+        primary = error.message_en if _language_is_english() else error.message_id
+        QMessageBox.warning(parent, title, primary)
+        return
+    log.error("unexpected error in the desk window: %s", type(error).__name__)
+    QMessageBox.critical(parent, title, QCoreApplication.translate(
+        "Errors", "Terjadi kesalahan tak terduga. Data yang sudah tersimpan aman; coba lagi. "
+        "Jika berulang, hubungi admin."))
+
+
+def _language_is_english() -> bool:
+    return QCoreApplication.translate("Errors", "id") == "en"
