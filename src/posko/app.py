@@ -1,19 +1,32 @@
 """`posko-desk`: the desk window.
 
-Start-up problems (no keyring, DB locked, corrupt or too new, desk not set up) are shown in
-a dialog in Bahasa Indonesia and English, with the way forward, never as a traceback.
+Start-up problems (no keyring, DB locked, corrupt or too new, desk not set up) are shown in a
+dialog in Bahasa Indonesia and English with the way forward, never as a traceback. Unexpected
+errors later are logged by type (no personal data) and shown as a message; the app keeps
+running. A backup is written on exit.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
 import os
 import sys
 from collections.abc import Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from posko.domain.errors import PoskoError
-from posko.paths import resolve_paths
-from posko.secrets import DEMO_NOTICE, use_demo_file_keyring
+from posko.paths import DataPaths, resolve_paths
+from posko.secrets import DEMO_NOTICE, KeyringSecrets, use_demo_file_keyring
+
+if TYPE_CHECKING:
+    from posko.ui.context import DeskContext
+    from posko.ui.main_window import MainWindow
+    from posko.ui.sign_in import SignInDialog
+
+log = logging.getLogger("posko")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,28 +35,49 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir")
     parser.add_argument("--demo", action="store_true",
                         help="demo profile (separate data folder, keys in a plain file)")
-    parser.add_argument("--lang", choices=("id", "en"),
-                        default=os.environ.get("POSKO_LANG", "id"))
+    parser.add_argument("--lang", choices=("id", "en"), default=os.environ.get("POSKO_LANG"))
     parser.add_argument("--quit-after", type=int, metavar="MS",
-                        help="close the window after MS milliseconds (smoke tests)")
+                        help="quit after MS milliseconds (smoke tests)")
     return parser
 
 
-def install_translator(app: object, language: str) -> None:
-    """Bahasa Indonesia is the source language; English comes from resources/translations."""
-    if language == "id":
-        return
-    from importlib.resources import as_file, files
+def setup_logging(paths: DataPaths) -> None:
+    """A rotating log file. Code logs types and ids only, never names, phones or NIKs."""
+    folder = paths.data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(folder / "posko-desk.log", maxBytes=1 << 20,
+                                                   backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
 
-    from PySide6.QtCore import QTranslator
 
-    resource = files("posko.resources") / "translations" / f"posko_{language}.qm"
-    if not resource.is_file():
-        return
-    translator = QTranslator(app)  # type: ignore[arg-type]
-    with as_file(resource) as path:
-        if translator.load(str(path)):
-            app.installTranslator(translator)  # type: ignore[attr-defined]
+class DeskController:
+    """Sign-in first, then the main window; signing out returns to sign-in."""
+
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+        self.window: MainWindow | None = None
+        self.sign_in_dialog: SignInDialog | None = None
+
+    def show_sign_in(self) -> None:
+        from posko.ui.sign_in import SignInDialog
+
+        self.ctx.officer = None
+        dialog = SignInDialog(self.ctx.store, self.ctx.settings)
+        dialog.accepted.connect(lambda: self._signed_in(dialog))
+        dialog.open()
+        self.sign_in_dialog = dialog
+
+    def _signed_in(self, dialog: SignInDialog) -> None:
+        from posko.ui.main_window import MainWindow
+
+        self.ctx.officer = dialog.officer
+        window = MainWindow(self.ctx)
+        window.signOutRequested.connect(self.show_sign_in)
+        window.show()
+        window.offer_draft()
+        self.window = window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,9 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Posko")
     app.setOrganizationName("Posko")
-    install_translator(app, args.lang)
+    from posko.ui.i18n import set_language
+    from posko.ui.settings import LANGUAGE, Settings
+
+    settings = Settings()
+    set_language(args.lang or settings.get(LANGUAGE))
     paths = resolve_paths(data_dir=args.data_dir, db_file=args.db, demo=args.demo)
     try:
         if args.demo:
@@ -62,24 +101,47 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(DEMO_NOTICE.format(path=paths.demo_keyring_file), file=sys.stderr)
         from posko import catalogues
         from posko.store.database import Store
-        from posko.store.desk import desk_identity
+        from posko.store.desk import desk_identity, nik_cipher
 
         store = Store.open(paths.db_file, backup_dir=paths.backup_dir)
-        identity = desk_identity(store)
-        kecamatan_name = catalogues.kecamatan(identity.kecamatan_code).name
+        try:
+            identity = desk_identity(store)
+            secrets = KeyringSecrets()
+            cipher = nik_cipher(store, secrets)
+            kecamatan_name = catalogues.kecamatan(identity.kecamatan_code).name
+        except BaseException:
+            store.close()
+            raise
     except PoskoError as exc:
         QMessageBox.critical(None, "Posko", f"{exc.message_id}\n\n{exc.message_en}")
         return 2
 
-    from posko.ui.main_window import MainWindow
+    setup_logging(paths)
+    from posko.ui.background import BackgroundRunner
+    from posko.ui.context import DeskContext, show_error
 
-    window = MainWindow(store, identity, kecamatan_name, args.lang)
-    window.show()
+    runner = BackgroundRunner(app, default_error_handler=lambda exc: show_error(None, exc))
+    ctx = DeskContext(store=store, identity=identity, kecamatan_name=kecamatan_name,
+                      paths=paths, secrets=secrets, cipher=cipher, settings=settings,
+                      runner=runner)
+
+    def excepthook(kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        # Keep running: log the type only (the text may hold personal data), tell the officer.
+        log.error("unexpected %s", kind.__name__)
+        show_error(None, exc)
+
+    previous_hook = sys.excepthook
+    sys.excepthook = excepthook
+    controller = DeskController(ctx)
+    controller.show_sign_in()
     if args.quit_after is not None:
-        QTimer.singleShot(args.quit_after, window.close)
+        QTimer.singleShot(args.quit_after, app.quit)
     try:
         return int(app.exec())
     finally:
+        sys.excepthook = previous_hook
+        runner.wait_for_idle(5000)
         from posko.store.backup import backup_database
 
         store.close()

@@ -41,6 +41,8 @@ class TicketSummary:
     description: str
     created_at: datetime
     external_refs: str  # "QLUE 1234567 LAPOR 55" as indexed
+    origin: str = "desk"
+    needs_field_check: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,8 @@ def search(store: Store, typed: str, *, limit: int = DEFAULT_LIMIT) -> list[Tick
     statement = (
         select(TicketRow.uuid, TicketRow.tracking_code, TicketRow.status, TicketRow.category,
                TicketRow.kelurahan_code, TicketRow.address, TicketRow.description,
-               TicketRow.created_at, _FTS.c.external_refs)
+               TicketRow.created_at, _FTS.c.external_refs, TicketRow.origin,
+               TicketRow.needs_field_check)
         .select_from(_FTS.join(TicketRow.__table__, TicketRow.id == _FTS.c.rowid))
         .where(text("ticket_fts MATCH :query"))
         .order_by(_FTS.c.rank, TicketRow.created_at.desc())
@@ -95,7 +98,8 @@ def search(store: Store, typed: str, *, limit: int = DEFAULT_LIMIT) -> list[Tick
             uuid=row.uuid, tracking_code=row.tracking_code, status=Status(row.status),
             category=row.category, kelurahan_code=row.kelurahan_code, address=row.address,
             description=row.description, created_at=row.created_at,
-            external_refs=row.external_refs,
+            external_refs=row.external_refs, origin=row.origin,
+            needs_field_check=row.needs_field_check,
         )
         for row in rows
     ]

@@ -1,70 +1,208 @@
-"""The first desk window: who this desk is, and search-as-you-type over local tickets.
-
-The full intake/assisted/queue UI comes with the desk UI work; this window proves the stack
-(store -> Qt) and is what `posko-desk` opens today.
-"""
+"""The desk window officers live in on Saturdays: queue, intake, lookup, and the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton
 
 from posko.store.database import Store
-from posko.store.desk import DeskIdentity
-from posko.store.search import count_tickets, search
-from posko.ui.ticket_table import TicketTableModel
+from posko.ui.context import DeskContext, show_error
+from posko.ui.forms.ui_main_window import Ui_MainWindow
+from posko.ui.i18n import fill
+from posko.ui.intake_page import IntakePage
+from posko.ui.lookup_page import LookupPage
+from posko.ui.queue_page import QueuePage
+from posko.ui.settings import FONT_SCALE
 
-SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
+STATUS_REFRESH_MS = 10_000
+MIN_SCALE, MAX_SCALE, SCALE_STEP = 70, 200, 10
+
+
+def pending_outbox(store: Store) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.exec_driver_sql(
+            "SELECT count(*) FROM outbox WHERE parked = 0").scalar() or 0)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, identity: DeskIdentity, kecamatan_name: str,
-                 language: str = "id") -> None:
+    signOutRequested = Signal()  # noqa: N815
+
+    def __init__(self, ctx: DeskContext) -> None:
         super().__init__()
-        self._store = store
-        self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("Posko — Kecamatan %1, Meja %2")
-                            .replace("%1", kecamatan_name)
-                            .replace("%2", str(identity.desk_number)))
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self.heading = QLabel(self.tr("Cari tiket (kode, nomor aplikasi, nama, telepon, alamat):"))
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(self.tr("mis. QLUE 1234567, 0812…, Jl. Raya Bogor"))
-        self.search_box.setClearButtonEnabled(True)
-        self.model = TicketTableModel(language, self)
-        self.table = QTableView()
-        self.table.setObjectName("resultsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.resize(1000, 640)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.ctx = ctx
+        officer = ctx.officer
+        self.setWindowTitle(fill(self.tr("Posko — Kecamatan %1, Meja %2"), ctx.kecamatan_name,
+                                 ctx.identity.desk_number))
+        self.ui.sessionLabel.setText(fill(
+            self.tr("Petugas: %1 · Kecamatan %2 · Meja %3"),
+            officer.full_name if officer else "-", ctx.kecamatan_name,
+            ctx.identity.desk_number))
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(self._debounce.start)
-        self.statusBar().showMessage(
-            self.tr("%1 tiket tersimpan di meja ini").replace("%1",
-                                                              f"{count_tickets(store):,}"))
+        self.queue_page = QueuePage(ctx, self.ui.queueTab)
+        self.ui.queueTabLayout.addWidget(self.queue_page)
+        self.intake_page = IntakePage(ctx, self.ui.intakeTab)
+        self.ui.intakeTabLayout.addWidget(self.intake_page)
+        self.lookup_page = LookupPage(ctx, self.ui.lookupTab)
+        self.ui.lookupTabLayout.addWidget(self.lookup_page)
 
-    def run_search(self) -> None:
-        results = search(self._store, self.search_box.text())
-        self.model.set_rows(results)
-        self.statusBar().showMessage(self.tr("%1 hasil").replace("%1", str(len(results))))
+        self.online_label = QLabel(self.tr("● Luring (offline)"))
+        self.online_label.setStyleSheet("color: #6d6d6d; font-weight: bold;")
+        self.pending_label = QLabel()
+        self.last_sync_label = QLabel(self.tr("Sinkron terakhir: belum pernah"))
+        self.sync_button = QPushButton(self.tr("Sinkronkan sekarang"))
+        self.sync_button.setEnabled(False)
+        self.sync_button.setToolTip(self.tr(
+            "Sinkronisasi tersedia setelah meja didaftarkan ke server kota. Semua data tetap "
+            "tersimpan di meja ini dan akan dikirim nanti."))
+        for widget in (self.online_label, self.pending_label, self.last_sync_label,
+                       self.sync_button):
+            self.statusBar().addPermanentWidget(widget)
+
+        self.queue_page.numberCalled.connect(self.serve_number)
+        self.intake_page.ticketSaved.connect(self._ticket_saved)
+        self.intake_page.openTicket.connect(self.open_ticket)
+        self.lookup_page.openTicket.connect(self.open_ticket)
+        self.ui.actionAssisted.triggered.connect(self.open_assisted)
+        self.ui.actionSettings.triggered.connect(self.open_settings)
+        self.ui.actionSignOut.triggered.connect(self._sign_out)
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionZoomIn.triggered.connect(lambda: self.scale_font(+SCALE_STEP))
+        self.ui.actionZoomOut.triggered.connect(lambda: self.scale_font(-SCALE_STEP))
+        self.ui.actionZoomReset.triggered.connect(lambda: self.scale_font(0))
+        self._base_point_size = QApplication.font().pointSizeF()
+        self._apply_font_scale(ctx.settings.get(FONT_SCALE))
+        self._optional_screens()
+
+        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        self.refresh_status()
+
+    # --- screens built by other modules (absent until they land) ------------------------
+
+    def _screen(self, module: str, name: str) -> Any | None:
+        try:
+            return getattr(importlib.import_module(f"posko.ui.{module}"), name)
+        except (ImportError, AttributeError):
+            return None
+
+    def _optional_screens(self) -> None:
+        if self._screen("assisted", "AssistedWizard") is None:
+            self.ui.actionAssisted.setEnabled(False)
+        if self._screen("settings_dialog", "SettingsDialog") is None:
+            self.ui.actionSettings.setEnabled(False)
+
+    def open_assisted(self) -> None:
+        wizard_class = self._screen("assisted", "AssistedWizard")
+        if wizard_class is None:
+            return
+        wizard = wizard_class(self.ctx, self)
+        if hasattr(wizard, "ticketSaved"):
+            wizard.ticketSaved.connect(lambda *_: self.refresh_status())
+        wizard.open()
+        self.assisted_wizard = wizard
+
+    def open_settings(self) -> None:
+        dialog_class = self._screen("settings_dialog", "SettingsDialog")
+        if dialog_class is None:
+            return
+        dialog = dialog_class(self.ctx, self)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def open_ticket(self, ticket_uuid: str) -> None:
+        dialog_class = self._screen("ticket_detail", "TicketDetailDialog")
+        if dialog_class is None:
+            self.statusBar().showMessage(self.tr("Rincian tiket belum tersedia."), 5000)
+            return
+        try:
+            dialog = dialog_class(self.ctx, ticket_uuid, self)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if hasattr(dialog, "ticketChanged"):
+            dialog.ticketChanged.connect(lambda *_: self.refresh_status())
+        dialog.open()
+        self.ticket_dialog = dialog
+
+    # --- flows --------------------------------------------------------------------------
+
+    def serve_number(self, number: int) -> None:
+        self.ui.tabs.setCurrentWidget(self.ui.intakeTab)
+        self.intake_page.start_for_queue_number(number)
+
+    def _ticket_saved(self, code: str, uuid: str, queue_number: int) -> None:
+        if queue_number:
+            try:
+                self.queue_page.mark_served(queue_number, uuid)
+            except Exception as exc:
+                show_error(self, exc)
+        self.statusBar().showMessage(fill(self.tr("Tiket %1 tersimpan."), code), 8000)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        store = self.ctx.store
+        self.ctx.runner.run(lambda: pending_outbox(store), self._show_pending,
+                            lambda exc: None, key="status")
+
+    def _show_pending(self, count: int) -> None:
+        self.pending_label.setText(fill(self.tr("Menunggu dikirim: %1"), count))
+
+    # --- font scale ---------------------------------------------------------------------
+
+    def scale_font(self, step: int) -> None:
+        current = self.ctx.settings.get(FONT_SCALE)
+        scale = 100 if step == 0 else min(MAX_SCALE, max(MIN_SCALE, current + step))
+        self.ctx.settings.set(FONT_SCALE, scale)
+        self._apply_font_scale(scale)
+
+    def _apply_font_scale(self, scale: int) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self._base_point_size * scale / 100))
+        self.setFont(font)
+
+    # --- closing ------------------------------------------------------------------------
+
+    def _sign_out(self) -> None:
+        if self.close():
+            self.signOutRequested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.intake_page.has_unsaved_input():
+            answer = QMessageBox.question(
+                self, self.tr("Formulir belum disimpan"),
+                self.tr("Pengaduan yang sedang diisi belum disimpan. Tutup juga? Isian disimpan "
+                        "sebagai draf dan ditawarkan lagi saat Posko dibuka."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.intake_page.save_draft()
+        self._status_timer.stop()
+        self.ctx.runner.wait_for_idle(5000)
+        event.accept()
+
+    def offer_draft(self) -> bool:
+        """On start: offer to restore an intake interrupted by a crash. True if restored."""
+        draft = self.intake_page.saved_draft()
+        if not draft:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Pulihkan isian?"),
+            self.tr("Ada pengaduan yang belum sempat disimpan (misalnya karena listrik padam). "
+                    "Pulihkan isiannya?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.intake_page.set_fields(draft)
+            self.ui.tabs.setCurrentWidget(self.ui.intakeTab)
+            return True
+        self.intake_page.discard_draft()
+        return False

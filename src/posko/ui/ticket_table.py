@@ -1,8 +1,10 @@
-"""A read-only table model over immutable `TicketSummary` snapshots (Vorta style)."""
+"""A read-only table model over immutable `TicketSummary` snapshots (Vorta style), with a
+status badge colour and an age / overdue marker from the domain SLA calculator."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,10 +14,23 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
+from posko import catalogues
+from posko.domain.errors import DomainError
+from posko.domain.sla import SlaPolicy, WorkingCalendar, default_policy, tier_due
+from posko.domain.status import Status
 from posko.store.search import TicketSummary
 
 _Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_BADGE = {  # background colours with dark text: readable and distinct
+    Status.RECEIVED: "#e3f2fd", Status.VERIFIED: "#e8eaf6", Status.DISPATCHED: "#ede7f6",
+    Status.IN_PROGRESS: "#fff8e1", Status.AWAITING_VALIDATION: "#fff3e0",
+    Status.FOLLOWUP_REJECTED: "#fbe9e7", Status.REOPENED: "#fbe9e7", Status.DONE: "#e8f5e9",
+    Status.REJECTED: "#eeeeee", Status.NOT_OUR_AUTHORITY: "#eeeeee", Status.MERGED: "#eeeeee",
+}
 
 
 def _tr(text: str) -> str:
@@ -23,12 +38,17 @@ def _tr(text: str) -> str:
 
 
 class TicketTableModel(QAbstractTableModel):
-    COLUMNS = ("code", "date", "status", "category", "refs", "description")
+    COLUMNS = ("code", "date", "status", "age", "category", "refs", "description")
 
-    def __init__(self, language: str = "id", parent: Any = None) -> None:
+    def __init__(self, language: str = "id", parent: Any = None, *,
+                 policy: SlaPolicy | None = None, calendar: WorkingCalendar | None = None,
+                 now: datetime | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[TicketSummary, ...] = ()
         self._language = language
+        self._policy = policy or default_policy()
+        self._calendar = calendar or WorkingCalendar()
+        self._now = now
 
     def set_rows(self, rows: Sequence[TicketSummary]) -> None:
         self.beginResetModel()
@@ -48,22 +68,62 @@ class TicketTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (_tr("Kode pelacakan"), _tr("Tanggal"), _tr("Status"), _tr("Kategori"),
-                _tr("Nomor aplikasi"), _tr("Uraian"))[section]
+        return (_tr("Kode pelacakan"), _tr("Tanggal"), _tr("Status"), _tr("Umur / SLA"),
+                _tr("Kategori"), _tr("Nomor aplikasi"), _tr("Uraian"))[section]
+
+    def overdue_days(self, item: TicketSummary) -> int:
+        """Working days past the resolution deadline (0 when not overdue or closed)."""
+        if not item.status.is_open:
+            return 0
+        try:
+            deadline = tier_due(self._policy.tier("resolution", item.needs_field_check),
+                                self._calendar, item.created_at)
+        except KeyError:
+            return 0
+        now = self._now or datetime.now(UTC)
+        if now <= deadline:
+            return 0
+        return max(1, self._calendar.working_days_between(deadline, now))
+
+    def _category_name(self, code: str) -> str:
+        try:
+            return catalogues.category(code).name(self._language)
+        except DomainError:
+            return code
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         item = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and column == "status":
+            return QBrush(QColor(_BADGE[item.status]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "age" and self.overdue_days(item):
+            return QBrush(QColor("#b00020"))
+        if role == SORT_ROLE:
+            if column == "date":
+                return item.created_at.isoformat()
+            if column == "age":
+                return self.overdue_days(item) * 100_000 + (
+                    (self._now or datetime.now(UTC)) - item.created_at).days
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if column == "code":
             return item.tracking_code
         if column == "date":
             return f"{item.created_at:%Y-%m-%d}"
         if column == "status":
             return item.status.label_en if self._language == "en" else item.status.label_id
+        if column == "age":
+            age = ((self._now or datetime.now(UTC)) - item.created_at).days
+            late = self.overdue_days(item)
+            text = _tr("%1 hari").replace("%1", str(age))
+            if late:
+                text += " · " + _tr("terlambat %1 hari kerja").replace("%1", str(late))
+            return text
         if column == "category":
-            return item.category
+            return self._category_name(item.category)
         if column == "refs":
             return item.external_refs
         return item.description

@@ -1,0 +1,472 @@
+"""Officer-mode intake: one screen, keyboard-only possible, live validation, duplicate
+suggestions while typing, durable save, autosaved encrypted draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QFileDialog, QLabel, QListWidgetItem, QWidget
+
+from posko import catalogues
+from posko.domain.duplicates import DuplicateDraft, DuplicateSuggestion
+from posko.domain.errors import DomainError
+from posko.domain.models import (
+    ContactPreference,
+    FollowUp,
+    Location,
+    Origin,
+    Reporter,
+    ReporterKind,
+    Ticket,
+)
+from posko.domain.nik import mask_nik, validate_nik
+from posko.domain.phone import normalize_phone
+from posko.store.attachments import add_attachment
+from posko.store.casework import duplicate_suggestions, record_chase
+from posko.store.desk import master_key
+from posko.store.drafts import DraftBox
+from posko.store.tickets import record_intake
+from posko.ui.context import DeskContext, show_error
+from posko.ui.forms.ui_intake_page import Ui_IntakePage
+from posko.ui.i18n import current_language, fill
+from posko.ui.settings import AUTOSAVE_SECONDS
+
+DRAFT_NAME = "intake"
+DUPLICATE_DELAY_MS = 400
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    """Everything typed, validated; what record_intake needs."""
+
+    category: str
+    location: Location
+    description: str
+    reporter: Reporter
+
+
+class IntakePage(QWidget):
+    # (tracking code, ticket uuid, queue number served or 0)
+    ticketSaved = Signal(str, str, int)  # noqa: N815
+    openTicket = Signal(str)  # noqa: N815 - ticket uuid, for the detail dialog
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_IntakePage()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        self._photos: list[Path] = []
+        self._nik_digits: str | None = None  # the NIK is kept here, the field shows it masked
+        self.queue_number: int | None = None
+        self.last_saved: Ticket | None = None
+        self._suggestions: list[DuplicateSuggestion] = []
+        self._drafts = DraftBox(ctx.paths.data_dir, master_key(ctx.store, ctx.secrets))
+        self._fill_choices()
+        self._errors: dict[str, QLabel] = {
+            "category": self.ui.categoryError, "location": self.ui.locationError,
+            "map": self.ui.mapError, "description": self.ui.descriptionError,
+            "name": self.ui.nameError, "phone": self.ui.phoneError, "nik": self.ui.nikError,
+            "consent": self.ui.consentError,
+        }
+        self.ui.resultFrame.hide()
+        self.ui.printButton.setEnabled(False)
+        self.ui.printButton.setToolTip(self.tr("Pencetakan tersedia setelah modul tanda terima "
+                                               "dipasang."))
+        self.ui.openDuplicateButton.setEnabled(False)
+        self.ui.linkDuplicateButton.setEnabled(False)
+
+        self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_DELAY_MS)
+        self._duplicate_timer.timeout.connect(self.look_for_duplicates)
+        self._autosave_timer = QTimer(self, interval=max(1, ctx.settings.get(AUTOSAVE_SECONDS))
+                                      * 1000)
+        self._autosave_timer.timeout.connect(self.save_draft)
+        self._autosave_timer.start()
+        self._dirty = False
+
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.clearButton.clicked.connect(self.clear)
+        self.ui.attachButton.clicked.connect(self.choose_photo)
+        self.ui.duplicatesList.currentRowChanged.connect(self._suggestion_selected)
+        self.ui.duplicatesList.itemActivated.connect(lambda _item: self.open_suggestion())
+        self.ui.openDuplicateButton.clicked.connect(self.open_suggestion)
+        self.ui.linkDuplicateButton.clicked.connect(self.link_to_suggestion)
+        self.ui.reporterKindCombo.currentIndexChanged.connect(self._kind_changed)
+        for edit in (self.ui.rwEdit, self.ui.rtEdit, self.ui.addressEdit, self.ui.latitudeEdit,
+                     self.ui.longitudeEdit, self.ui.nameEdit, self.ui.phoneEdit):
+            edit.textEdited.connect(self._changed)
+            edit.returnPressed.connect(self.save)
+        self.ui.nikEdit.textEdited.connect(self._nik_edited)
+        self.ui.nikEdit.editingFinished.connect(self._nik_finished)
+        self.ui.nikEdit.returnPressed.connect(self.save)
+        self.ui.descriptionEdit.textChanged.connect(self._changed)
+        self.ui.categoryCombo.currentIndexChanged.connect(self._changed)
+        self.ui.kelurahanCombo.currentIndexChanged.connect(self._changed)
+        self.ui.consentCheck.toggled.connect(self._changed)
+        self.ui.phoneEdit.editingFinished.connect(lambda: self._validate_field("phone"))
+        self.ui.rwEdit.editingFinished.connect(lambda: self._validate_field("location"))
+        self.ui.rtEdit.editingFinished.connect(lambda: self._validate_field("location"))
+
+    # --- choices -------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        english = current_language() == "en"
+        combo = self.ui.categoryCombo
+        combo.addItem("", None)
+        for category in catalogues.categories():
+            combo.addItem(category.name("en" if english else "id"), category.code)
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(completer.filterMode().MatchContains)
+        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+        combo.setCompleter(completer)
+        combo.setCurrentIndex(0)
+        for region in catalogues.kelurahan_of(self._ctx.identity.kecamatan_code):
+            self.ui.kelurahanCombo.addItem(region.name, region.code)
+        for kind, label in ((ReporterKind.NAMED, self.tr("Warga (bernama)")),
+                            (ReporterKind.ANONYMOUS, self.tr("Warga tanpa nama (anonim)")),
+                            (ReporterKind.KECAMATAN, self.tr("Atas nama kecamatan (temuan "
+                                                             "petugas)"))):
+            self.ui.reporterKindCombo.addItem(label, kind.value)
+        for contact, label in ((ContactPreference.PHONE, self.tr("Telepon")),
+                               (ContactPreference.SMS, self.tr("SMS")),
+                               (ContactPreference.WHATSAPP, self.tr("WhatsApp")),
+                               (ContactPreference.NONE, self.tr("Tidak perlu dihubungi"))):
+            self.ui.contactCombo.addItem(label, contact.value)
+
+    # --- state ----------------------------------------------------------------------
+
+    def has_unsaved_input(self) -> bool:
+        return self._dirty
+
+    def start_for_queue_number(self, number: int) -> None:
+        self.clear()
+        self.queue_number = number
+        self.ui.queueLabel.setText(fill(self.tr("Melayani nomor antrean %1"), number))
+        self.ui.categoryCombo.setFocus()
+
+    def _changed(self, *_args: object) -> None:
+        self._dirty = True
+        self.ui.resultFrame.hide()
+        self._duplicate_timer.start()
+
+    def _kind_changed(self) -> None:
+        named = self.ui.reporterKindCombo.currentData() == ReporterKind.NAMED.value
+        self.ui.nameEdit.setEnabled(named or
+                                    self.ui.reporterKindCombo.currentData()
+                                    == ReporterKind.ANONYMOUS.value)
+        self._changed()
+
+    def _nik_edited(self, _text: str) -> None:
+        self._nik_digits = None
+        self._changed()
+
+    def _nik_finished(self) -> None:
+        text = self.ui.nikEdit.text().strip()
+        if not text or "*" in text:
+            return
+        if self._validate_field("nik"):
+            self._nik_digits = validate_nik(text)
+            self.ui.nikEdit.setText(mask_nik(self._nik_digits))
+
+    def fields(self) -> dict[str, Any]:
+        """The raw form, for drafts (the NIK in full only because drafts are encrypted)."""
+        return {
+            "category": self.ui.categoryCombo.currentData(),
+            "kelurahan": self.ui.kelurahanCombo.currentData(),
+            "rw": self.ui.rwEdit.text(), "rt": self.ui.rtEdit.text(),
+            "address": self.ui.addressEdit.text(),
+            "latitude": self.ui.latitudeEdit.text(), "longitude": self.ui.longitudeEdit.text(),
+            "description": self.ui.descriptionEdit.toPlainText(),
+            "reporter_kind": self.ui.reporterKindCombo.currentData(),
+            "name": self.ui.nameEdit.text(), "phone": self.ui.phoneEdit.text(),
+            "nik": self._nik_digits or self.ui.nikEdit.text(),
+            "contact": self.ui.contactCombo.currentData(),
+            "consent": self.ui.consentCheck.isChecked(),
+            "queue_number": self.queue_number,
+            "photos": [str(p) for p in self._photos],
+        }
+
+    def set_fields(self, values: dict[str, Any]) -> None:
+        def select(combo: Any, data: object) -> None:
+            index = combo.findData(data)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+        select(self.ui.categoryCombo, values.get("category"))
+        select(self.ui.kelurahanCombo, values.get("kelurahan"))
+        select(self.ui.reporterKindCombo, values.get("reporter_kind"))
+        select(self.ui.contactCombo, values.get("contact"))
+        self.ui.rwEdit.setText(str(values.get("rw") or ""))
+        self.ui.rtEdit.setText(str(values.get("rt") or ""))
+        self.ui.addressEdit.setText(str(values.get("address") or ""))
+        self.ui.latitudeEdit.setText(str(values.get("latitude") or ""))
+        self.ui.longitudeEdit.setText(str(values.get("longitude") or ""))
+        self.ui.descriptionEdit.setPlainText(str(values.get("description") or ""))
+        self.ui.nameEdit.setText(str(values.get("name") or ""))
+        self.ui.phoneEdit.setText(str(values.get("phone") or ""))
+        self.ui.nikEdit.setText(str(values.get("nik") or ""))
+        self._nik_finished()
+        self.ui.consentCheck.setChecked(bool(values.get("consent")))
+        number = values.get("queue_number")
+        self.queue_number = int(number) if number else None
+        self._photos = [Path(p) for p in values.get("photos") or [] if Path(p).is_file()]
+        self._show_photos()
+        self._dirty = True
+
+    def clear(self) -> None:
+        for edit in (self.ui.rwEdit, self.ui.rtEdit, self.ui.addressEdit, self.ui.latitudeEdit,
+                     self.ui.longitudeEdit, self.ui.nameEdit, self.ui.phoneEdit,
+                     self.ui.nikEdit):
+            edit.clear()
+        self.ui.descriptionEdit.clear()
+        self.ui.categoryCombo.setCurrentIndex(0)
+        self.ui.reporterKindCombo.setCurrentIndex(0)
+        self.ui.contactCombo.setCurrentIndex(0)
+        self.ui.consentCheck.setChecked(False)
+        self.ui.duplicatesList.clear()
+        self.ui.queueLabel.clear()
+        self._suggestions = []
+        self._photos = []
+        self._nik_digits = None
+        self.queue_number = None
+        self._show_photos()
+        for label in self._errors.values():
+            label.clear()
+        self._dirty = False
+        self._drafts.discard(DRAFT_NAME)
+
+    # --- validation -------------------------------------------------------------------
+
+    def _error(self, field: str, error: DomainError | None) -> bool:
+        label = self._errors[field]
+        label.setText("" if error is None else error.message(current_language()))
+        return error is None
+
+    def _required(self, field: str, text_id: str, text_en: str) -> DomainError:
+        return DomainError(text_id, text_en, field=field)
+
+    def _validate_field(self, field: str) -> bool:
+        try:
+            self._parse(only=field)
+        except DomainError as error:
+            return self._error(field, error)
+        return self._error(field, None)
+
+    def _parse(self, only: str | None = None) -> IntakeInput | None:
+        """Read the form; raise DomainError naming the first broken field.
+
+        With `only`, check just that field and return None.
+        """
+        def wanted(field: str) -> bool:
+            return only is None or only == field
+
+        category = self.ui.categoryCombo.currentData()
+        if wanted("category") and not category:
+            raise self._required("category", "Pilih kategori pengaduan.", "Choose a category.")
+        rw = rt = None
+        if wanted("location"):
+            try:
+                rw = catalogues.validate_rw_rt(self.ui.rwEdit.text() or None, "rw")
+                rt = catalogues.validate_rw_rt(self.ui.rtEdit.text() or None, "rt")
+            except DomainError as error:
+                error.field = "location"
+                raise
+        latitude = longitude = None
+        if wanted("map") and (self.ui.latitudeEdit.text() or self.ui.longitudeEdit.text()):
+            try:
+                latitude = float(self.ui.latitudeEdit.text().replace(",", "."))
+                longitude = float(self.ui.longitudeEdit.text().replace(",", "."))
+            except ValueError:
+                raise self._required("map", "Lintang dan bujur harus angka desimal.",
+                                     "Latitude and longitude must be decimal numbers.") from None
+        description = self.ui.descriptionEdit.toPlainText().strip()
+        if wanted("description") and not description:
+            raise self._required("description", "Uraian pengaduan wajib diisi.",
+                                 "The complaint description is required.")
+        kind = ReporterKind(self.ui.reporterKindCombo.currentData())
+        name = self.ui.nameEdit.text().strip() or None
+        if wanted("name") and kind is ReporterKind.NAMED and not name:
+            raise self._required("name", "Nama pelapor wajib diisi (atau pilih anonim).",
+                                 "The reporter's name is required (or choose anonymous).")
+        phone = None
+        if wanted("phone") and self.ui.phoneEdit.text().strip():
+            try:
+                phone = normalize_phone(self.ui.phoneEdit.text())
+            except DomainError as error:
+                error.field = "phone"
+                raise
+        nik = None
+        if wanted("nik"):
+            typed = self._nik_digits or self.ui.nikEdit.text().strip()
+            if typed:
+                try:
+                    nik = validate_nik(typed)
+                except DomainError as error:
+                    error.field = "nik"
+                    raise
+        if wanted("consent") and not self.ui.consentCheck.isChecked():
+            raise self._required("consent", "Centang persetujuan pelapor sebelum menyimpan.",
+                                 "Tick the reporter's consent before saving.")
+        if only is not None:
+            return None
+        location = Location(str(self.ui.kelurahanCombo.currentData()), rw=rw, rt=rt,
+                            address=self.ui.addressEdit.text().strip(), latitude=latitude,
+                            longitude=longitude)
+        reporter = Reporter(kind=kind, name=name if kind is not ReporterKind.KECAMATAN else None,
+                            phone=phone, nik=nik,
+                            contact=ContactPreference(self.ui.contactCombo.currentData()))
+        return IntakeInput(str(category), location, description, reporter)
+
+    def validate_all(self) -> IntakeInput | None:
+        """Show every field's reason at once; return the input when all are fine."""
+        ok = True
+        for field in self._errors:
+            ok = self._validate_field(field) and ok
+        return self._parse() if ok else None
+
+    # --- duplicates ---------------------------------------------------------------------
+
+    def look_for_duplicates(self) -> None:
+        category = self.ui.categoryCombo.currentData()
+        kelurahan = self.ui.kelurahanCombo.currentData()
+        if not category or not kelurahan:
+            return
+        draft = DuplicateDraft(
+            category=str(category), kelurahan_code=str(kelurahan),
+            description=self.ui.descriptionEdit.toPlainText(), created_at=datetime.now(UTC),
+            rw=_int_or_none(self.ui.rwEdit.text()), rt=_int_or_none(self.ui.rtEdit.text()),
+            phone=self.ui.phoneEdit.text() or None)
+        store = self._ctx.store
+        self._ctx.runner.run(lambda: duplicate_suggestions(store, draft),
+                             self._show_suggestions, lambda exc: show_error(self, exc),
+                             key="duplicates")
+
+    def _show_suggestions(self, suggestions: list[DuplicateSuggestion]) -> None:
+        self._suggestions = suggestions
+        english = current_language() == "en"
+        self.ui.duplicatesList.clear()
+        for suggestion in suggestions:
+            reasons = ", ".join(r.label_en if english else r.label_id for r in suggestion.reasons)
+            item = QListWidgetItem(f"{suggestion.tracking_code} — {reasons}")
+            self.ui.duplicatesList.addItem(item)
+        self.ui.duplicatesGroup.setTitle(fill(self.tr("Mungkin sudah pernah dilaporkan (%1)"),
+                                              len(suggestions)))
+
+    def _suggestion_selected(self, row: int) -> None:
+        has = 0 <= row < len(self._suggestions)
+        self.ui.openDuplicateButton.setEnabled(has)
+        self.ui.linkDuplicateButton.setEnabled(has)
+
+    def selected_suggestion(self) -> DuplicateSuggestion | None:
+        row = self.ui.duplicatesList.currentRow()
+        return self._suggestions[row] if 0 <= row < len(self._suggestions) else None
+
+    def open_suggestion(self) -> None:
+        suggestion = self.selected_suggestion()
+        if suggestion is not None:
+            self.openTicket.emit(suggestion.ticket_uuid)
+
+    def link_to_suggestion(self) -> None:
+        """The visitor supports an existing ticket: record a chase instead of a new ticket."""
+        suggestion = self.selected_suggestion()
+        if suggestion is None:
+            return
+        name = self.ui.nameEdit.text().strip()
+        follow_up = FollowUp(
+            ticket_uuid=suggestion.ticket_uuid, asked_at=datetime.now(UTC),
+            officer=self._ctx.officer_name, requested_by=name,
+            note=self.tr("Warga datang melaporkan hal yang sama (dukungan)."))
+        try:
+            record_chase(self._ctx.store, follow_up)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        number = self.queue_number or 0
+        self.clear()
+        self.ui.resultTitle.setText(self.tr("Dicatat sebagai dukungan untuk tiket:"))
+        self.ui.resultCodeLabel.setText(suggestion.tracking_code)
+        self.ui.resultFrame.show()
+        self.ticketSaved.emit(suggestion.tracking_code, suggestion.ticket_uuid, number)
+
+    # --- photos -----------------------------------------------------------------------
+
+    def choose_photo(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Pilih foto"), "", self.tr("Gambar (*.jpg *.jpeg *.png *.heic)"))
+        self.add_photos([Path(n) for n in names])
+
+    def add_photos(self, paths: list[Path]) -> None:
+        self._photos.extend(p for p in paths if p.is_file())
+        self._show_photos()
+        if paths:
+            self._changed()
+
+    def _show_photos(self) -> None:
+        self.ui.photosLabel.setText(", ".join(p.name for p in self._photos)
+                                    or self.tr("Belum ada foto"))
+
+    # --- save -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if not self.ui.saveButton.isEnabled():  # a save is already running
+            return
+        try:
+            parsed = self.validate_all()
+        except DomainError as error:
+            show_error(self, error)
+            return
+        if parsed is None:
+            return
+        ctx = self._ctx
+        photos = list(self._photos)
+        officer = ctx.officer_name
+
+        def work() -> Ticket:
+            ticket = record_intake(ctx.store, ctx.cipher, origin=Origin.DESK,
+                                   category=parsed.category, location=parsed.location,
+                                   description=parsed.description, reporter=parsed.reporter,
+                                   consent=True, officer=officer)
+            for photo in photos:
+                add_attachment(ctx.store, ctx.paths.attachment_dir, ticket.uuid, photo,
+                               officer=officer)
+            return ticket
+
+        self.ui.saveButton.setEnabled(False)
+        ctx.runner.run(work, self._saved, self._save_failed)
+
+    def _saved(self, ticket: Ticket) -> None:
+        self.ui.saveButton.setEnabled(True)
+        self.last_saved = ticket
+        number = self.queue_number or 0
+        self.clear()
+        self.ui.resultTitle.setText(self.tr("Tersimpan. Kode pelacakan:"))
+        self.ui.resultCodeLabel.setText(ticket.tracking_code)
+        self.ui.resultFrame.show()
+        self.ticketSaved.emit(ticket.tracking_code, ticket.uuid, number)
+
+    def _save_failed(self, error: BaseException) -> None:
+        # The form is kept as typed, so nothing is lost; the officer can retry.
+        self.ui.saveButton.setEnabled(True)
+        show_error(self, error)
+
+    # --- drafts -------------------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        if self._dirty:
+            self._drafts.save(DRAFT_NAME, self.fields())
+
+    def saved_draft(self) -> dict[str, Any] | None:
+        return self._drafts.load(DRAFT_NAME)
+
+    def discard_draft(self) -> None:
+        self._drafts.discard(DRAFT_NAME)
+
+
+def _int_or_none(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        return None
