@@ -280,3 +280,19 @@ def test_posko_desk_starts_and_quits_offscreen(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     backups = list((tmp_path / "data" / "backups").glob("posko-*-exit.sqlite3"))
     assert len(backups) == 1  # backup on exit
+
+
+def test_english_labels_after_switching_language(qtbot, ctx: DeskContext) -> None:  # type: ignore[no-untyped-def]
+    from posko.ui.i18n import set_language
+
+    assert set_language("en")
+    try:
+        shown = MainWindow(ctx)
+        qtbot.addWidget(shown)
+        assert shown.ui.tabs.tabText(0) == "&Queue"
+        assert shown.ui.tabs.tabText(1) == "&New complaint"
+        assert shown.windowTitle() == "Posko — Kecamatan Kramatjati, Desk 1"
+        assert shown.intake_page.ui.saveButton.text() == "&Save complaint (Ctrl+S)"
+        assert shown.online_label.text() == "● Offline"
+    finally:
+        set_language("id")

@@ -16,6 +16,7 @@ from posko.store.database import Store
 from posko.store.desk import DeskIdentity
 from posko.store.officers import OfficerInfo
 from posko.ui.background import BackgroundRunner
+from posko.ui.i18n import current_language
 from posko.ui.settings import LANGUAGE, Settings
 
 log = logging.getLogger(__name__)
@@ -50,14 +51,9 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     """
     title = QCoreApplication.translate("Errors", "Posko")
     if isinstance(error, PoskoError):
-        primary = error.message_en if _language_is_english() else error.message_id
-        QMessageBox.warning(parent, title, primary)
+        QMessageBox.warning(parent, title, error.message(current_language()))
         return
     log.error("unexpected error in the desk window: %s", type(error).__name__)
     QMessageBox.critical(parent, title, QCoreApplication.translate(
         "Errors", "Terjadi kesalahan tak terduga. Data yang sudah tersimpan aman; coba lagi. "
         "Jika berulang, hubungi admin."))
-
-
-def _language_is_english() -> bool:
-    return QCoreApplication.translate("Errors", "id") == "en"

@@ -21,6 +21,7 @@ from posko.domain.errors import DomainError
 from posko.domain.sla import SlaPolicy, WorkingCalendar, default_policy, tier_due
 from posko.domain.status import Status
 from posko.store.search import TicketSummary
+from posko.ui.i18n import fill
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,10 +32,6 @@ _BADGE = {  # background colours with dark text: readable and distinct
     Status.FOLLOWUP_REJECTED: "#fbe9e7", Status.REOPENED: "#fbe9e7", Status.DONE: "#e8f5e9",
     Status.REJECTED: "#eeeeee", Status.NOT_OUR_AUTHORITY: "#eeeeee", Status.MERGED: "#eeeeee",
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TicketTableModel", text)
 
 
 class TicketTableModel(QAbstractTableModel):
@@ -68,8 +65,15 @@ class TicketTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (_tr("Kode pelacakan"), _tr("Tanggal"), _tr("Status"), _tr("Umur / SLA"),
-                _tr("Kategori"), _tr("Nomor aplikasi"), _tr("Uraian"))[section]
+        return (
+            QCoreApplication.translate("TicketTableModel", "Kode pelacakan"),
+            QCoreApplication.translate("TicketTableModel", "Tanggal"),
+            QCoreApplication.translate("TicketTableModel", "Status"),
+            QCoreApplication.translate("TicketTableModel", "Umur / SLA"),
+            QCoreApplication.translate("TicketTableModel", "Kategori"),
+            QCoreApplication.translate("TicketTableModel", "Nomor aplikasi"),
+            QCoreApplication.translate("TicketTableModel", "Uraian"),
+        )[section]
 
     def overdue_days(self, item: TicketSummary) -> int:
         """Working days past the resolution deadline (0 when not overdue or closed)."""
@@ -118,9 +122,10 @@ class TicketTableModel(QAbstractTableModel):
         if column == "age":
             age = ((self._now or datetime.now(UTC)) - item.created_at).days
             late = self.overdue_days(item)
-            text = _tr("%1 hari").replace("%1", str(age))
+            text = fill(QCoreApplication.translate("TicketTableModel", "%1 hari"), age)
             if late:
-                text += " · " + _tr("terlambat %1 hari kerja").replace("%1", str(late))
+                text += " · " + fill(QCoreApplication.translate(
+                    "TicketTableModel", "terlambat %1 hari kerja"), late)
             return text
         if column == "category":
             return self._category_name(item.category)
