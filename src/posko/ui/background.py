@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -23,35 +25,39 @@ ErrorHandler = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, object)
+    # Only the job id crosses threads. Passing Python objects through a queued signal
+    # crashes PySide6 6.12 with refcount errors ("deallocating None"), so outcomes wait in
+    # a lock-guarded dict until the GUI thread collects them.
+    finished = Signal(int)
 
 
-class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._job_id = job_id
-        self._fn = fn
-        self._relay = relay
+class _Outcomes:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[int, tuple[bool, Any]] = {}
 
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._relay.failed.emit(self._job_id, exc)
-        else:
-            self._relay.done.emit(self._job_id, result)
+    def put(self, job_id: int, ok: bool, value: Any) -> None:
+        with self._lock:
+            self._items[job_id] = (ok, value)
+
+    def take(self, job_id: int) -> tuple[bool, Any] | None:
+        with self._lock:
+            return self._items.pop(job_id, None)
 
 
 class BackgroundRunner(QObject):
     def __init__(self, parent: QObject | None = None, *,
                  default_error_handler: ErrorHandler | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 max_workers: int = 2) -> None:
         super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
+        # A plain Python pool: Python QRunnable subclasses on QThreadPool hit refcount
+        # crashes in PySide6 6.12 ("deallocating True/None") under load.
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="posko-bg")
         self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver_result)
-        self._relay.failed.connect(self._deliver_error)
+        self._relay.finished.connect(self._deliver)
+        self._outcomes = _Outcomes()
+        self._futures: set[Future[None]] = set()
+        self._futures_lock = threading.Lock()
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[str | None, Callable[[Any], None], ErrorHandler]] = {}
         self._latest: dict[str, int] = {}
@@ -63,16 +69,36 @@ class BackgroundRunner(QObject):
         self._pending[job_id] = (key, on_done, on_error or self._default_error_handler)
         if key is not None:
             self._latest[key] = job_id
-        self._pool.start(_Job(job_id, fn, self._relay))
+        future = self._pool.submit(self._work, job_id, fn)
+        with self._futures_lock:
+            self._futures.add(future)
+        future.add_done_callback(self._forget)
         return job_id
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._futures_lock:
+            self._futures.discard(future)
+
+    def _work(self, job_id: int, fn: Callable[[], Any]) -> None:
+        """Runs on a worker thread: never touches widgets, only records and signals."""
+        try:
+            result = fn()
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            self._outcomes.put(job_id, False, exc)
+        else:
+            self._outcomes.put(job_id, True, result)
+        self._relay.finished.emit(job_id)
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
     def wait_for_idle(self, timeout_ms: int = 10_000) -> bool:
-        """Block until every worker finished (for shutdown); callbacks still arrive later."""
-        return bool(self._pool.waitForDone(timeout_ms))
+        """Block until submitted work finished (for shutdown); callbacks still arrive later."""
+        with self._futures_lock:
+            running = list(self._futures)
+        _done, not_done = wait(running, timeout=timeout_ms / 1000)
+        return not not_done
 
     def _take(self, job_id: int) -> tuple[Callable[[Any], None], ErrorHandler] | None:
         entry = self._pending.pop(job_id, None)
@@ -83,17 +109,17 @@ class BackgroundRunner(QObject):
             return None  # a newer call with the same key supersedes this one
         return on_done, on_error
 
-    @Slot(int, object)
-    def _deliver_result(self, job_id: int, result: object) -> None:
+    @Slot(int)
+    def _deliver(self, job_id: int) -> None:
+        outcome = self._outcomes.take(job_id)
         callbacks = self._take(job_id)
-        if callbacks is not None:
-            callbacks[0](result)
-
-    @Slot(int, object)
-    def _deliver_error(self, job_id: int, error: object) -> None:
-        callbacks = self._take(job_id)
-        if callbacks is not None and isinstance(error, BaseException):
-            callbacks[1](error)
+        if outcome is None or callbacks is None:
+            return
+        ok, value = outcome
+        if ok:
+            callbacks[0](value)
+        else:
+            callbacks[1](value)
 
 
 def _log_error(exc: BaseException) -> None:
