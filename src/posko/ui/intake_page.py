@@ -72,6 +72,10 @@ class IntakePage(QWidget):
             "name": self.ui.nameError, "phone": self.ui.phoneError, "nik": self.ui.nikError,
             "consent": self.ui.consentError,
         }
+        for label in self._errors.values():
+            label.hide()
+        self.ui.pageLayout.setStretch(0, 3)
+        self.ui.pageLayout.setStretch(1, 2)
         self.ui.resultFrame.hide()
         self.ui.printButton.setEnabled(False)
         self.ui.printButton.setToolTip(self.tr("Pencetakan tersedia setelah modul tanda terima "
@@ -235,6 +239,7 @@ class IntakePage(QWidget):
         self._show_photos()
         for label in self._errors.values():
             label.clear()
+            label.hide()
         self._dirty = False
         self._drafts.discard(DRAFT_NAME)
 
@@ -243,6 +248,7 @@ class IntakePage(QWidget):
     def _error(self, field: str, error: DomainError | None) -> bool:
         label = self._errors[field]
         label.setText("" if error is None else error.message(current_language()))
+        label.setVisible(error is not None)  # no empty gaps in the form
         return error is None
 
     def _required(self, field: str, text_id: str, text_en: str) -> DomainError:

@@ -25,6 +25,8 @@ class QueuePage(QWidget):
         self.ui.takeNumberButton.clicked.connect(self.take_number)
         self.ui.callNextButton.clicked.connect(self.call_next)
         self.ui.leftButton.clicked.connect(self.mark_left)
+        self.ui.queueTable.verticalHeader().hide()
+        self.ui.queueTable.horizontalHeader().setStretchLastSection(True)
         self.refresh()
 
     def session_date(self) -> date:

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Take the README screenshots of the desk UI from a fresh demo database.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
+
+Writes docs/screenshots/desk-*.png. Uses a temporary data folder and an in-memory keyring,
+so it never touches real data.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+from keyring.backend import KeyringBackend
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+class _MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
+def main() -> int:
+    keyring.set_keyring(_MemoryKeyring())
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from posko import demo_data
+    from posko.paths import resolve_paths
+    from posko.secrets import KeyringSecrets
+    from posko.store.database import Store
+    from posko.store.desk import desk_identity, initialise_desk, nik_cipher
+    from posko.store.officers import Role, create_officer
+    from posko.store.queue import take_number
+    from posko.store.tickets import bulk_insert
+    from posko.ui.background import BackgroundRunner
+    from posko.ui.context import DeskContext
+    from posko.ui.main_window import MainWindow
+    from posko.ui.settings import Settings
+
+    temp = Path(tempfile.mkdtemp(prefix="posko-shots-"))
+    paths = resolve_paths(data_dir=temp, db_file=temp / "posko.sqlite3")
+    secrets = KeyringSecrets()
+    store = Store.open(paths.db_file)
+    initialise_desk(store, secrets, kecamatan_code="31.75.04", desk_number=1)
+    cipher = nik_cipher(store, secrets)
+    bulk_insert(store, cipher, ((c.ticket, c.events, c.follow_ups)
+                                for c in demo_data.generate("31.75.04", 3000, seed=5)))
+    officer = create_officer(store, username="rina.kusuma", full_name="Rina Kusuma", pin="1234",
+                             role=Role.SUPERVISOR)
+    today = datetime.now(desk_identity(store).timezone).date()
+    for _ in range(6):
+        take_number(store, today, officer=officer.username)
+    settings = Settings(QSettings(str(temp / "settings.ini"), QSettings.Format.IniFormat))
+    ctx = DeskContext(store=store, identity=desk_identity(store), kecamatan_name="Kramatjati",
+                      paths=paths, secrets=secrets, cipher=cipher, settings=settings,
+                      runner=BackgroundRunner(), officer=officer)
+    OUT.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(ctx)
+    window.resize(1200, 760)
+    window.show()
+
+    def settle(ms: int = 600) -> None:
+        deadline = datetime.now(UTC).timestamp() + ms / 1000
+        while datetime.now(UTC).timestamp() < deadline:
+            app.processEvents()
+
+    settle()
+    window.queue_page.call_next()
+    window.queue_page.call_next()
+    window.ui.tabs.setCurrentWidget(window.ui.queueTab)
+    settle()
+    window.grab().save(str(OUT / "desk-main-window.png"))
+
+    window.serve_number(3)
+    page = window.intake_page
+    page.ui.categoryCombo.setCurrentIndex(page.ui.categoryCombo.findData("jalan_rusak"))
+    page.ui.rwEdit.setText("5")
+    page.ui.rtEdit.setText("3")
+    page.ui.addressEdit.setText("Jl. Raya Bogor dekat halte")
+    page.ui.descriptionEdit.setPlainText("Jalan berlubang besar, sudah ada pengendara jatuh")
+    page.ui.nameEdit.setText("Hj. Siti Aminah")
+    page.ui.phoneEdit.setText("0812-3456-78")
+    page._validate_field("phone")
+    page.look_for_duplicates()
+    settle(1200)
+    window.grab().save(str(OUT / "desk-intake.png"))
+
+    page.clear()
+    window.ui.tabs.setCurrentWidget(window.ui.lookupTab)
+    window.lookup_page.ui.searchBox.setText("jalan rus")
+    window.lookup_page.run_search()
+    settle(1200)
+    window.grab().save(str(OUT / "desk-lookup.png"))
+
+    try:
+        from posko.ui.assisted import AssistedWizard
+    except ImportError:
+        AssistedWizard = None  # noqa: N806
+    if AssistedWizard is not None:
+        wizard = AssistedWizard(ctx, window)
+        wizard.resize(1000, 700)
+        wizard.show()
+        settle(800)
+        wizard.grab().save(str(OUT / "desk-assisted.png"))
+        wizard.close()
+    window.intake_page.clear()
+    window.close()
+    ctx.runner.wait_for_idle()
+    store.close()
+    print(f"screenshots written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
