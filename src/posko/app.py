@@ -70,14 +70,30 @@ class DeskController:
         self.sign_in_dialog = dialog
 
     def _signed_in(self, dialog: SignInDialog) -> None:
+        self.ctx.officer = dialog.officer
+        self._open_window().offer_draft()
+
+    def _open_window(self) -> MainWindow:
         from posko.ui.main_window import MainWindow
 
-        self.ctx.officer = dialog.officer
         window = MainWindow(self.ctx)
         window.signOutRequested.connect(self.show_sign_in)
+        window.languageChanged.connect(self.change_language)
         window.show()
-        window.offer_draft()
         self.window = window
+        return window
+
+    def change_language(self, language: str) -> None:
+        """Rebuild the window in the new language; the form being typed comes along."""
+        from posko.ui.i18n import set_language
+
+        set_language(language)
+        old = self.window
+        fields = old.close_for_rebuild() if old is not None else {}
+        window = self._open_window()
+        if fields:
+            window.intake_page.set_fields(fields)
+            window.ui.tabs.setCurrentWidget(window.ui.intakeTab)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

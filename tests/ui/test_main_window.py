@@ -5,21 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from posko import app as app_module
-from posko.paths import resolve_paths
 from posko.store.database import Store
-from posko.store.desk import desk_identity
-from posko.store.officers import OfficerInfo, Role, create_officer
+from posko.store.officers import create_officer
 from posko.store.search import find_ticket
-from posko.ui.background import BackgroundRunner
 from posko.ui.context import DeskContext
 from posko.ui.main_window import MainWindow, pending_outbox
 from posko.ui.settings import Settings
@@ -28,21 +24,13 @@ from tests.conftest import SAMPLE_NIK
 
 
 @pytest.fixture
-def ui_settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+def ui_settings(desk_settings: Settings) -> Settings:
+    return desk_settings
 
 
 @pytest.fixture
-def ctx(qapp, store: Store, cipher, secrets, ui_settings: Settings,  # type: ignore[no-untyped-def]
-        tmp_path: Path) -> Iterator[DeskContext]:
-    runner = BackgroundRunner()
-    context = DeskContext(
-        store=store, identity=desk_identity(store), kecamatan_name="Kramatjati",
-        paths=resolve_paths(data_dir=tmp_path / "data", db_file=store.path),
-        secrets=secrets, cipher=cipher, settings=ui_settings, runner=runner,
-        officer=OfficerInfo("budi", "Budi Santoso", Role.OFFICER))
-    yield context
-    runner.wait_for_idle()
+def ctx(desk_context: DeskContext) -> DeskContext:
+    return desk_context
 
 
 @pytest.fixture
@@ -294,5 +282,33 @@ def test_english_labels_after_switching_language(qtbot, ctx: DeskContext) -> Non
         assert shown.windowTitle() == "Posko — Kecamatan Kramatjati, Desk 1"
         assert shown.intake_page.ui.saveButton.text() == "&Save complaint (Ctrl+S)"
         assert shown.online_label.text() == "● Offline"
+    finally:
+        set_language("id")
+
+
+def test_language_change_rebuilds_the_window_and_keeps_the_form(  # type: ignore[no-untyped-def]
+        qtbot, ctx: DeskContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    from posko.app import DeskController
+    from posko.ui.i18n import set_language
+
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+
+    controller = DeskController(ctx)
+    first = controller._open_window()
+    qtbot.addWidget(first)
+    qtbot.keyClicks(first.intake_page.ui.nameEdit, "Siti Aminah")
+    try:
+        first.languageChanged.emit("en")
+        second = controller.window
+        assert second is not None
+        assert second is not first
+        qtbot.addWidget(second)
+        assert not first.isVisible()
+        assert second.ui.tabs.tabText(0) == "&Queue"
+        assert second.intake_page.ui.nameEdit.text() == "Siti Aminah"
+        assert second.ui.tabs.currentWidget() is second.ui.intakeTab
+        assert asked == []  # the rebuild itself never asks about the unsaved form
     finally:
         set_language("id")

@@ -16,7 +16,14 @@ from sqlalchemy.orm import selectinload
 
 from posko.domain import tracking
 from posko.domain.errors import DomainError
-from posko.domain.models import ExternalRef, FollowUp, Source, StatusEvent, Ticket
+from posko.domain.models import (
+    Attachment,
+    ExternalRef,
+    FollowUp,
+    Source,
+    StatusEvent,
+    Ticket,
+)
 from posko.domain.status import Status
 from posko.store.crypto import NikCipher
 from posko.store.database import Store
@@ -28,6 +35,7 @@ DEFAULT_LIMIT = 50
 _FTS = table("ticket_fts", column("rowid"), column("external_refs"), column("rank"))
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _PHONE_LIKE_RE = re.compile(r"^[\d\s+\-().]+$")
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +54,20 @@ class TicketSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteEntry:
+    at: datetime
+    officer: str
+    text: str
+    internal: bool
+
+
+@dataclass(frozen=True, slots=True)
 class TicketDetail:
     ticket: Ticket
     events: tuple[StatusEvent, ...]
     follow_ups: tuple[FollowUp, ...]
+    notes: tuple[NoteEntry, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 def _fold(value: str) -> str:
@@ -107,12 +125,17 @@ def search(store: Store, typed: str, *, limit: int = DEFAULT_LIMIT) -> list[Tick
 
 def find_ticket(store: Store, code_or_ref: str,
                 cipher: NikCipher | None = None) -> TicketDetail | None:
-    """Exact lookup by tracking code (typed any way) or external ref (`QLUE 1234567`)."""
+    """Exact lookup by uuid, tracking code (typed any way) or external ref (`QLUE 1234567`)."""
     with store.unit_of_work() as session:
         options = (selectinload(TicketRow.external_refs), selectinload(TicketRow.events),
-                   selectinload(TicketRow.follow_ups))
+                   selectinload(TicketRow.follow_ups), selectinload(TicketRow.notes),
+                   selectinload(TicketRow.attachments))
         row: TicketRow | None = None
-        if tracking.is_valid(code_or_ref):
+        key = code_or_ref.strip()
+        if _UUID_RE.match(key):
+            row = session.scalar(select(TicketRow).options(*options)
+                                 .where(TicketRow.uuid == key.lower()))
+        if row is None and tracking.is_valid(code_or_ref):
             row = session.scalar(select(TicketRow).options(*options)
                                  .where(TicketRow.tracking_code == tracking.validate(code_or_ref)))
         if row is None:
@@ -131,6 +154,11 @@ def find_ticket(store: Store, code_or_ref: str,
             ticket=ticket_from_row(row, cipher),
             events=tuple(event_from_row(e, row.uuid) for e in row.events),
             follow_ups=tuple(follow_up_from_row(f, row.uuid) for f in row.follow_ups),
+            notes=tuple(NoteEntry(n.at, n.officer, n.text, n.internal) for n in row.notes),
+            attachments=tuple(
+                Attachment(ticket_uuid=row.uuid, filename=a.filename, media_type=a.media_type,
+                           size=a.size, sha256=a.sha256, created_at=a.created_at, uuid=a.uuid)
+                for a in sorted(row.attachments, key=lambda a: a.created_at)),
         )
 
 

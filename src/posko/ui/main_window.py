@@ -30,6 +30,9 @@ def pending_outbox(store: Store) -> int:
 
 class MainWindow(QMainWindow):
     signOutRequested = Signal()  # noqa: N815
+    # Emitted after Settings changed the language: the controller rebuilds the window in
+    # the new language, carrying over what was typed in the intake form.
+    languageChanged = Signal(str)  # noqa: N815
 
     def __init__(self, ctx: DeskContext) -> None:
         super().__init__()
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
         self.refresh_status()
+        self._rebuilding = False
 
     # --- screens built by other modules (absent until they land) ------------------------
 
@@ -113,6 +117,9 @@ class MainWindow(QMainWindow):
         if dialog_class is None:
             return
         dialog = dialog_class(self.ctx, self)
+        dialog.languageChanged.connect(self.languageChanged)
+        dialog.settingsSaved.connect(
+            lambda: self._apply_font_scale(self.ctx.settings.get(FONT_SCALE)))
         dialog.open()
         self.settings_dialog = dialog
 
@@ -173,8 +180,15 @@ class MainWindow(QMainWindow):
         if self.close():
             self.signOutRequested.emit()
 
+    def close_for_rebuild(self) -> dict[str, object]:
+        """Close without asking, handing back the intake form for the replacement window."""
+        fields = self.intake_page.fields() if self.intake_page.has_unsaved_input() else {}
+        self._rebuilding = True
+        self.close()
+        return fields
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if self.intake_page.has_unsaved_input():
+        if self.intake_page.has_unsaved_input() and not self._rebuilding:
             answer = QMessageBox.question(
                 self, self.tr("Formulir belum disimpan"),
                 self.tr("Pengaduan yang sedang diisi belum disimpan. Tutup juga? Isian disimpan "

@@ -1,0 +1,234 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings_dialog.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
+
+class Ui_SettingsDialog(object):
+    def setupUi(self, SettingsDialog):
+        if not SettingsDialog.objectName():
+            SettingsDialog.setObjectName(u"SettingsDialog")
+        SettingsDialog.resize(560, 560)
+        self.layout = QVBoxLayout(SettingsDialog)
+        self.layout.setObjectName(u"layout")
+        self.deskGroup = QGroupBox(SettingsDialog)
+        self.deskGroup.setObjectName(u"deskGroup")
+        self.deskForm = QFormLayout(self.deskGroup)
+        self.deskForm.setObjectName(u"deskForm")
+        self.kecamatanLabel = QLabel(self.deskGroup)
+        self.kecamatanLabel.setObjectName(u"kecamatanLabel")
+
+        self.deskForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.kecamatanLabel)
+
+        self.kecamatanValue = QLabel(self.deskGroup)
+        self.kecamatanValue.setObjectName(u"kecamatanValue")
+        self.kecamatanValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.deskForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kecamatanValue)
+
+        self.deskLabel = QLabel(self.deskGroup)
+        self.deskLabel.setObjectName(u"deskLabel")
+
+        self.deskForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.deskLabel)
+
+        self.deskValue = QLabel(self.deskGroup)
+        self.deskValue.setObjectName(u"deskValue")
+        self.deskValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.deskForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.deskValue)
+
+        self.deskHint = QLabel(self.deskGroup)
+        self.deskHint.setObjectName(u"deskHint")
+        self.deskHint.setWordWrap(True)
+
+        self.deskForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.deskHint)
+
+
+        self.layout.addWidget(self.deskGroup)
+
+        self.displayGroup = QGroupBox(SettingsDialog)
+        self.displayGroup.setObjectName(u"displayGroup")
+        self.displayForm = QFormLayout(self.displayGroup)
+        self.displayForm.setObjectName(u"displayForm")
+        self.languageLabel = QLabel(self.displayGroup)
+        self.languageLabel.setObjectName(u"languageLabel")
+
+        self.displayForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.languageLabel)
+
+        self.languageCombo = QComboBox(self.displayGroup)
+        self.languageCombo.setObjectName(u"languageCombo")
+
+        self.displayForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.languageCombo)
+
+        self.fontScaleLabel = QLabel(self.displayGroup)
+        self.fontScaleLabel.setObjectName(u"fontScaleLabel")
+
+        self.displayForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.fontScaleLabel)
+
+        self.fontScaleSpin = QSpinBox(self.displayGroup)
+        self.fontScaleSpin.setObjectName(u"fontScaleSpin")
+        self.fontScaleSpin.setSuffix(u" %")
+        self.fontScaleSpin.setMinimum(70)
+        self.fontScaleSpin.setMaximum(200)
+        self.fontScaleSpin.setSingleStep(10)
+        self.fontScaleSpin.setValue(100)
+
+        self.displayForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.fontScaleSpin)
+
+        self.assistedFontLabel = QLabel(self.displayGroup)
+        self.assistedFontLabel.setObjectName(u"assistedFontLabel")
+
+        self.displayForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.assistedFontLabel)
+
+        self.assistedFontSpin = QSpinBox(self.displayGroup)
+        self.assistedFontSpin.setObjectName(u"assistedFontSpin")
+        self.assistedFontSpin.setSuffix(u" pt")
+        self.assistedFontSpin.setMinimum(20)
+        self.assistedFontSpin.setMaximum(48)
+        self.assistedFontSpin.setSingleStep(2)
+        self.assistedFontSpin.setValue(22)
+
+        self.displayForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.assistedFontSpin)
+
+
+        self.layout.addWidget(self.displayGroup)
+
+        self.printingGroup = QGroupBox(SettingsDialog)
+        self.printingGroup.setObjectName(u"printingGroup")
+        self.printingForm = QFormLayout(self.printingGroup)
+        self.printingForm.setObjectName(u"printingForm")
+        self.paperLabel = QLabel(self.printingGroup)
+        self.paperLabel.setObjectName(u"paperLabel")
+
+        self.printingForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.paperLabel)
+
+        self.paperCombo = QComboBox(self.printingGroup)
+        self.paperCombo.setObjectName(u"paperCombo")
+
+        self.printingForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.paperCombo)
+
+        self.printerLabel = QLabel(self.printingGroup)
+        self.printerLabel.setObjectName(u"printerLabel")
+
+        self.printingForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.printerLabel)
+
+        self.printerCombo = QComboBox(self.printingGroup)
+        self.printerCombo.setObjectName(u"printerCombo")
+        self.printerCombo.setEditable(True)
+        self.printerCombo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        self.printingForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.printerCombo)
+
+
+        self.layout.addWidget(self.printingGroup)
+
+        self.syncGroup = QGroupBox(SettingsDialog)
+        self.syncGroup.setObjectName(u"syncGroup")
+        self.syncForm = QFormLayout(self.syncGroup)
+        self.syncForm.setObjectName(u"syncForm")
+        self.serverUrlLabel = QLabel(self.syncGroup)
+        self.serverUrlLabel.setObjectName(u"serverUrlLabel")
+
+        self.syncForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.serverUrlLabel)
+
+        self.serverUrlEdit = QLineEdit(self.syncGroup)
+        self.serverUrlEdit.setObjectName(u"serverUrlEdit")
+        self.serverUrlEdit.setPlaceholderText(u"https://pengaduan.example.go.id")
+
+        self.syncForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.serverUrlEdit)
+
+        self.serverUrlError = QLabel(self.syncGroup)
+        self.serverUrlError.setObjectName(u"serverUrlError")
+        self.serverUrlError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.serverUrlError.setWordWrap(True)
+
+        self.syncForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.serverUrlError)
+
+        self.autosaveLabel = QLabel(self.syncGroup)
+        self.autosaveLabel.setObjectName(u"autosaveLabel")
+
+        self.syncForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.autosaveLabel)
+
+        self.autosaveSpin = QSpinBox(self.syncGroup)
+        self.autosaveSpin.setObjectName(u"autosaveSpin")
+        self.autosaveSpin.setMinimum(1)
+        self.autosaveSpin.setMaximum(60)
+        self.autosaveSpin.setValue(5)
+
+        self.syncForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.autosaveSpin)
+
+
+        self.layout.addWidget(self.syncGroup)
+
+        self.secretsHint = QLabel(SettingsDialog)
+        self.secretsHint.setObjectName(u"secretsHint")
+        self.secretsHint.setWordWrap(True)
+
+        self.layout.addWidget(self.secretsHint)
+
+        self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.layout.addItem(self.spacer)
+
+        self.buttons = QDialogButtonBox(SettingsDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
+
+        self.layout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.languageLabel.setBuddy(self.languageCombo)
+        self.fontScaleLabel.setBuddy(self.fontScaleSpin)
+        self.assistedFontLabel.setBuddy(self.assistedFontSpin)
+        self.paperLabel.setBuddy(self.paperCombo)
+        self.printerLabel.setBuddy(self.printerCombo)
+        self.serverUrlLabel.setBuddy(self.serverUrlEdit)
+        self.autosaveLabel.setBuddy(self.autosaveSpin)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.languageCombo, self.fontScaleSpin)
+        QWidget.setTabOrder(self.fontScaleSpin, self.assistedFontSpin)
+        QWidget.setTabOrder(self.assistedFontSpin, self.paperCombo)
+        QWidget.setTabOrder(self.paperCombo, self.printerCombo)
+        QWidget.setTabOrder(self.printerCombo, self.serverUrlEdit)
+        QWidget.setTabOrder(self.serverUrlEdit, self.autosaveSpin)
+
+        self.retranslateUi(SettingsDialog)
+
+        QMetaObject.connectSlotsByName(SettingsDialog)
+    # setupUi
+
+    def retranslateUi(self, SettingsDialog):
+        SettingsDialog.setWindowTitle(QCoreApplication.translate("SettingsDialog", u"Pengaturan", None))
+        self.deskGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Meja ini", None))
+        self.kecamatanLabel.setText(QCoreApplication.translate("SettingsDialog", u"Kecamatan", None))
+        self.deskLabel.setText(QCoreApplication.translate("SettingsDialog", u"Nomor meja", None))
+        self.deskHint.setText(QCoreApplication.translate("SettingsDialog", u"Kecamatan dan nomor meja diubah oleh admin dengan perintah: posko init", None))
+        self.displayGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Tampilan", None))
+        self.languageLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Bahasa", None))
+        self.fontScaleLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Ukuran huruf jendela", None))
+        self.assistedFontLabel.setText(QCoreApplication.translate("SettingsDialog", u"Huruf mode &pendampingan", None))
+        self.printingGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Pencetakan tanda terima", None))
+        self.paperLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Kertas", None))
+        self.printerLabel.setText(QCoreApplication.translate("SettingsDialog", u"P&rinter", None))
+        self.syncGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Sinkronisasi dan simpan otomatis", None))
+        self.serverUrlLabel.setText(QCoreApplication.translate("SettingsDialog", u"Alamat &server kota", None))
+        self.autosaveLabel.setText(QCoreApplication.translate("SettingsDialog", u"Simpan &draf setiap", None))
+        self.secretsHint.setText(QCoreApplication.translate("SettingsDialog", u"Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.", None))
+    # retranslateUi
+

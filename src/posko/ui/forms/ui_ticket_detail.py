@@ -1,0 +1,452 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'ticket_detail.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
+    QSpacerItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget)
+
+class Ui_TicketDetailDialog(object):
+    def setupUi(self, TicketDetailDialog):
+        if not TicketDetailDialog.objectName():
+            TicketDetailDialog.setObjectName(u"TicketDetailDialog")
+        TicketDetailDialog.resize(1180, 780)
+        self.layout = QVBoxLayout(TicketDetailDialog)
+        self.layout.setObjectName(u"layout")
+        self.headerLayout = QHBoxLayout()
+        self.headerLayout.setObjectName(u"headerLayout")
+        self.codeLabel = QLabel(TicketDetailDialog)
+        self.codeLabel.setObjectName(u"codeLabel")
+        self.codeLabel.setStyleSheet(u"font-size: 24pt; font-weight: bold; letter-spacing: 2px;")
+        self.codeLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.headerLayout.addWidget(self.codeLabel)
+
+        self.statusBadge = QLabel(TicketDetailDialog)
+        self.statusBadge.setObjectName(u"statusBadge")
+        self.statusBadge.setStyleSheet(u"padding: 4px 12px; border-radius: 10px; font-weight: bold; color: #ffffff; background: #555555;")
+
+        self.headerLayout.addWidget(self.statusBadge)
+
+        self.overdueBadge = QLabel(TicketDetailDialog)
+        self.overdueBadge.setObjectName(u"overdueBadge")
+        self.overdueBadge.setStyleSheet(u"padding: 4px 12px; border-radius: 10px; font-weight: bold; color: #ffffff; background: #b00020;")
+
+        self.headerLayout.addWidget(self.overdueBadge)
+
+        self.headerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.headerLayout.addItem(self.headerSpacer)
+
+        self.originLabel = QLabel(TicketDetailDialog)
+        self.originLabel.setObjectName(u"originLabel")
+
+        self.headerLayout.addWidget(self.originLabel)
+
+
+        self.layout.addLayout(self.headerLayout)
+
+        self.bodyLayout = QHBoxLayout()
+        self.bodyLayout.setObjectName(u"bodyLayout")
+        self.leftColumn = QVBoxLayout()
+        self.leftColumn.setObjectName(u"leftColumn")
+        self.detailsGroup = QGroupBox(TicketDetailDialog)
+        self.detailsGroup.setObjectName(u"detailsGroup")
+        self.detailsForm = QFormLayout(self.detailsGroup)
+        self.detailsForm.setObjectName(u"detailsForm")
+        self.categoryCaption = QLabel(self.detailsGroup)
+        self.categoryCaption.setObjectName(u"categoryCaption")
+
+        self.detailsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.categoryCaption)
+
+        self.categoryValue = QLabel(self.detailsGroup)
+        self.categoryValue.setObjectName(u"categoryValue")
+        self.categoryValue.setWordWrap(True)
+
+        self.detailsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.categoryValue)
+
+        self.locationCaption = QLabel(self.detailsGroup)
+        self.locationCaption.setObjectName(u"locationCaption")
+
+        self.detailsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.locationCaption)
+
+        self.locationValue = QLabel(self.detailsGroup)
+        self.locationValue.setObjectName(u"locationValue")
+        self.locationValue.setWordWrap(True)
+
+        self.detailsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.locationValue)
+
+        self.descriptionCaption = QLabel(self.detailsGroup)
+        self.descriptionCaption.setObjectName(u"descriptionCaption")
+
+        self.detailsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.descriptionCaption)
+
+        self.descriptionValue = QLabel(self.detailsGroup)
+        self.descriptionValue.setObjectName(u"descriptionValue")
+        self.descriptionValue.setWordWrap(True)
+        self.descriptionValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.detailsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.descriptionValue)
+
+        self.reporterCaption = QLabel(self.detailsGroup)
+        self.reporterCaption.setObjectName(u"reporterCaption")
+
+        self.detailsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.reporterCaption)
+
+        self.reporterValue = QLabel(self.detailsGroup)
+        self.reporterValue.setObjectName(u"reporterValue")
+        self.reporterValue.setWordWrap(True)
+
+        self.detailsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.reporterValue)
+
+        self.phoneCaption = QLabel(self.detailsGroup)
+        self.phoneCaption.setObjectName(u"phoneCaption")
+
+        self.detailsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.phoneCaption)
+
+        self.phoneValue = QLabel(self.detailsGroup)
+        self.phoneValue.setObjectName(u"phoneValue")
+
+        self.detailsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.phoneValue)
+
+        self.nikCaption = QLabel(self.detailsGroup)
+        self.nikCaption.setObjectName(u"nikCaption")
+
+        self.detailsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.nikCaption)
+
+        self.nikValue = QLabel(self.detailsGroup)
+        self.nikValue.setObjectName(u"nikValue")
+
+        self.detailsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.nikValue)
+
+        self.contactCaption = QLabel(self.detailsGroup)
+        self.contactCaption.setObjectName(u"contactCaption")
+
+        self.detailsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.contactCaption)
+
+        self.contactValue = QLabel(self.detailsGroup)
+        self.contactValue.setObjectName(u"contactValue")
+
+        self.detailsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.contactValue)
+
+        self.officerCaption = QLabel(self.detailsGroup)
+        self.officerCaption.setObjectName(u"officerCaption")
+
+        self.detailsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.officerCaption)
+
+        self.officerValue = QLabel(self.detailsGroup)
+        self.officerValue.setObjectName(u"officerValue")
+        self.officerValue.setWordWrap(True)
+
+        self.detailsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.officerValue)
+
+        self.consentCaption = QLabel(self.detailsGroup)
+        self.consentCaption.setObjectName(u"consentCaption")
+
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.consentCaption)
+
+        self.consentValue = QLabel(self.detailsGroup)
+        self.consentValue.setObjectName(u"consentValue")
+
+        self.detailsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.consentValue)
+
+        self.refsCaption = QLabel(self.detailsGroup)
+        self.refsCaption.setObjectName(u"refsCaption")
+
+        self.detailsForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.refsCaption)
+
+        self.refsList = QListWidget(self.detailsGroup)
+        self.refsList.setObjectName(u"refsList")
+        self.refsList.setMaximumSize(QSize(16777215, 80))
+
+        self.detailsForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.refsList)
+
+        self.attachmentsCaption = QLabel(self.detailsGroup)
+        self.attachmentsCaption.setObjectName(u"attachmentsCaption")
+
+        self.detailsForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.attachmentsCaption)
+
+        self.attachmentsList = QListWidget(self.detailsGroup)
+        self.attachmentsList.setObjectName(u"attachmentsList")
+        self.attachmentsList.setMaximumSize(QSize(16777215, 80))
+
+        self.detailsForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.attachmentsList)
+
+
+        self.leftColumn.addWidget(self.detailsGroup)
+
+        self.slaGroup = QGroupBox(TicketDetailDialog)
+        self.slaGroup.setObjectName(u"slaGroup")
+        self.slaLayout = QVBoxLayout(self.slaGroup)
+        self.slaLayout.setObjectName(u"slaLayout")
+        self.slaTree = QTreeWidget(self.slaGroup)
+        self.slaTree.setObjectName(u"slaTree")
+        self.slaTree.setRootIsDecorated(False)
+        self.slaTree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.slaTree.setMaximumSize(QSize(16777215, 130))
+
+        self.slaLayout.addWidget(self.slaTree)
+
+
+        self.leftColumn.addWidget(self.slaGroup)
+
+        self.leftColumn.setStretch(0, 1)
+
+        self.bodyLayout.addLayout(self.leftColumn)
+
+        self.rightColumn = QVBoxLayout()
+        self.rightColumn.setObjectName(u"rightColumn")
+        self.timelineGroup = QGroupBox(TicketDetailDialog)
+        self.timelineGroup.setObjectName(u"timelineGroup")
+        self.timelineLayout = QVBoxLayout(self.timelineGroup)
+        self.timelineLayout.setObjectName(u"timelineLayout")
+        self.timelineTree = QTreeWidget(self.timelineGroup)
+        self.timelineTree.setObjectName(u"timelineTree")
+        self.timelineTree.setRootIsDecorated(False)
+        self.timelineTree.setAlternatingRowColors(True)
+        self.timelineTree.setWordWrap(True)
+
+        self.timelineLayout.addWidget(self.timelineTree)
+
+
+        self.rightColumn.addWidget(self.timelineGroup)
+
+        self.actionsGroup = QGroupBox(TicketDetailDialog)
+        self.actionsGroup.setObjectName(u"actionsGroup")
+        self.actionsLayout = QVBoxLayout(self.actionsGroup)
+        self.actionsLayout.setObjectName(u"actionsLayout")
+        self.statusForm = QFormLayout()
+        self.statusForm.setObjectName(u"statusForm")
+        self.statusComboLabel = QLabel(self.actionsGroup)
+        self.statusComboLabel.setObjectName(u"statusComboLabel")
+
+        self.statusForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.statusComboLabel)
+
+        self.statusRow = QHBoxLayout()
+        self.statusRow.setObjectName(u"statusRow")
+        self.statusCombo = QComboBox(self.actionsGroup)
+        self.statusCombo.setObjectName(u"statusCombo")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.statusCombo.sizePolicy().hasHeightForWidth())
+        self.statusCombo.setSizePolicy(sizePolicy)
+
+        self.statusRow.addWidget(self.statusCombo)
+
+        self.changeStatusButton = QPushButton(self.actionsGroup)
+        self.changeStatusButton.setObjectName(u"changeStatusButton")
+
+        self.statusRow.addWidget(self.changeStatusButton)
+
+
+        self.statusForm.setLayout(0, QFormLayout.ItemRole.FieldRole, self.statusRow)
+
+        self.agencyLabel = QLabel(self.actionsGroup)
+        self.agencyLabel.setObjectName(u"agencyLabel")
+
+        self.statusForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.agencyLabel)
+
+        self.agencyEdit = QLineEdit(self.actionsGroup)
+        self.agencyEdit.setObjectName(u"agencyEdit")
+        self.agencyEdit.setMaxLength(200)
+
+        self.statusForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.agencyEdit)
+
+        self.mergedLabel = QLabel(self.actionsGroup)
+        self.mergedLabel.setObjectName(u"mergedLabel")
+
+        self.statusForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.mergedLabel)
+
+        self.mergedEdit = QLineEdit(self.actionsGroup)
+        self.mergedEdit.setObjectName(u"mergedEdit")
+        self.mergedEdit.setMaxLength(20)
+
+        self.statusForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.mergedEdit)
+
+        self.statusNoteLabel = QLabel(self.actionsGroup)
+        self.statusNoteLabel.setObjectName(u"statusNoteLabel")
+
+        self.statusForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.statusNoteLabel)
+
+        self.statusNoteEdit = QLineEdit(self.actionsGroup)
+        self.statusNoteEdit.setObjectName(u"statusNoteEdit")
+
+        self.statusForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.statusNoteEdit)
+
+
+        self.actionsLayout.addLayout(self.statusForm)
+
+        self.statusError = QLabel(self.actionsGroup)
+        self.statusError.setObjectName(u"statusError")
+        self.statusError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.statusError.setWordWrap(True)
+
+        self.actionsLayout.addWidget(self.statusError)
+
+        self.noteRow = QHBoxLayout()
+        self.noteRow.setObjectName(u"noteRow")
+        self.noteEdit = QLineEdit(self.actionsGroup)
+        self.noteEdit.setObjectName(u"noteEdit")
+
+        self.noteRow.addWidget(self.noteEdit)
+
+        self.addNoteButton = QPushButton(self.actionsGroup)
+        self.addNoteButton.setObjectName(u"addNoteButton")
+
+        self.noteRow.addWidget(self.addNoteButton)
+
+
+        self.actionsLayout.addLayout(self.noteRow)
+
+        self.noteError = QLabel(self.actionsGroup)
+        self.noteError.setObjectName(u"noteError")
+        self.noteError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.noteError.setWordWrap(True)
+
+        self.actionsLayout.addWidget(self.noteError)
+
+        self.refRow = QHBoxLayout()
+        self.refRow.setObjectName(u"refRow")
+        self.refEdit = QLineEdit(self.actionsGroup)
+        self.refEdit.setObjectName(u"refEdit")
+
+        self.refRow.addWidget(self.refEdit)
+
+        self.addRefButton = QPushButton(self.actionsGroup)
+        self.addRefButton.setObjectName(u"addRefButton")
+
+        self.refRow.addWidget(self.addRefButton)
+
+
+        self.actionsLayout.addLayout(self.refRow)
+
+        self.refError = QLabel(self.actionsGroup)
+        self.refError.setObjectName(u"refError")
+        self.refError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.refError.setWordWrap(True)
+
+        self.actionsLayout.addWidget(self.refError)
+
+        self.buttonsRow = QHBoxLayout()
+        self.buttonsRow.setObjectName(u"buttonsRow")
+        self.chaseButton = QPushButton(self.actionsGroup)
+        self.chaseButton.setObjectName(u"chaseButton")
+
+        self.buttonsRow.addWidget(self.chaseButton)
+
+        self.reprintButton = QPushButton(self.actionsGroup)
+        self.reprintButton.setObjectName(u"reprintButton")
+
+        self.buttonsRow.addWidget(self.reprintButton)
+
+        self.buttonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttonsRow.addItem(self.buttonsSpacer)
+
+
+        self.actionsLayout.addLayout(self.buttonsRow)
+
+
+        self.rightColumn.addWidget(self.actionsGroup)
+
+        self.rightColumn.setStretch(0, 1)
+
+        self.bodyLayout.addLayout(self.rightColumn)
+
+        self.bodyLayout.setStretch(0, 2)
+        self.bodyLayout.setStretch(1, 3)
+
+        self.layout.addLayout(self.bodyLayout)
+
+        self.buttons = QDialogButtonBox(TicketDetailDialog)
+        self.buttons.setObjectName(u"buttons")
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+
+        self.layout.addWidget(self.buttons)
+
+#if QT_CONFIG(shortcut)
+        self.statusComboLabel.setBuddy(self.statusCombo)
+        self.agencyLabel.setBuddy(self.agencyEdit)
+        self.mergedLabel.setBuddy(self.mergedEdit)
+        self.statusNoteLabel.setBuddy(self.statusNoteEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.statusCombo, self.agencyEdit)
+        QWidget.setTabOrder(self.agencyEdit, self.mergedEdit)
+        QWidget.setTabOrder(self.mergedEdit, self.statusNoteEdit)
+        QWidget.setTabOrder(self.statusNoteEdit, self.changeStatusButton)
+        QWidget.setTabOrder(self.changeStatusButton, self.noteEdit)
+        QWidget.setTabOrder(self.noteEdit, self.addNoteButton)
+        QWidget.setTabOrder(self.addNoteButton, self.refEdit)
+        QWidget.setTabOrder(self.refEdit, self.addRefButton)
+        QWidget.setTabOrder(self.addRefButton, self.chaseButton)
+        QWidget.setTabOrder(self.chaseButton, self.reprintButton)
+        QWidget.setTabOrder(self.reprintButton, self.timelineTree)
+
+        self.retranslateUi(TicketDetailDialog)
+        self.buttons.rejected.connect(TicketDetailDialog.reject)
+
+        QMetaObject.connectSlotsByName(TicketDetailDialog)
+    # setupUi
+
+    def retranslateUi(self, TicketDetailDialog):
+        TicketDetailDialog.setWindowTitle(QCoreApplication.translate("TicketDetailDialog", u"Rincian tiket", None))
+        self.codeLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Memuat\u2026", None))
+        self.overdueBadge.setText(QCoreApplication.translate("TicketDetailDialog", u"Lewat tenggat", None))
+        self.detailsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Rincian", None))
+        self.categoryCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Kategori", None))
+        self.locationCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Lokasi", None))
+        self.descriptionCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Uraian", None))
+        self.reporterCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Pelapor", None))
+        self.phoneCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Telepon", None))
+        self.nikCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"NIK", None))
+        self.contactCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Dihubungi lewat", None))
+        self.officerCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Dicatat oleh", None))
+        self.consentCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Persetujuan", None))
+        self.refsCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Nomor aplikasi", None))
+        self.attachmentsCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Lampiran", None))
+        self.slaGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Tenggat layanan (SLA, hari kerja)", None))
+        ___qtreewidgetitem = self.slaTree.headerItem()
+        ___qtreewidgetitem.setText(2, QCoreApplication.translate("TicketDetailDialog", u"Keadaan", None))
+        ___qtreewidgetitem.setText(1, QCoreApplication.translate("TicketDetailDialog", u"Tenggat", None))
+        ___qtreewidgetitem.setText(0, QCoreApplication.translate("TicketDetailDialog", u"Tahap", None))
+        self.timelineGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Riwayat", None))
+        ___qtreewidgetitem1 = self.timelineTree.headerItem()
+        ___qtreewidgetitem1.setText(5, QCoreApplication.translate("TicketDetailDialog", u"Janji", None))
+        ___qtreewidgetitem1.setText(4, QCoreApplication.translate("TicketDetailDialog", u"Sumber", None))
+        ___qtreewidgetitem1.setText(3, QCoreApplication.translate("TicketDetailDialog", u"Oleh", None))
+        ___qtreewidgetitem1.setText(2, QCoreApplication.translate("TicketDetailDialog", u"Keterangan", None))
+        ___qtreewidgetitem1.setText(1, QCoreApplication.translate("TicketDetailDialog", u"Jenis", None))
+        ___qtreewidgetitem1.setText(0, QCoreApplication.translate("TicketDetailDialog", u"Waktu", None))
+        self.actionsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Tindakan", None))
+        self.statusComboLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Status baru", None))
+        self.changeStatusButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Ubah status", None))
+        self.agencyLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Instansi tujuan", None))
+        self.agencyEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"mis. PLN UP3 Jakarta Timur", None))
+        self.mergedLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Digabung ke tiket", None))
+        self.mergedEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"kode pelacakan tiket yang dipertahankan", None))
+        self.statusNoteLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Alasan / catatan s&tatus", None))
+        self.noteEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"Catatan petugas (hanya terlihat di kecamatan)", None))
+        self.addNoteButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Tambah &catatan", None))
+        self.refEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"Nomor di aplikasi lain, mis. QLUE 1234567 atau LAPOR 5512", None))
+        self.addRefButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Tambah &nomor", None))
+        self.chaseButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Minta &tindak lanjut\u2026", None))
+        self.reprintButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Cetak ulang tanda t&erima", None))
+    # retranslateUi
+

@@ -1,0 +1,148 @@
+"""Desk settings over the one registry (posko.ui.settings). Secrets never go here: the device
+token and the NIK key live in the OS keyring only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
+
+from posko.domain.errors import DomainError
+from posko.ui.context import DeskContext
+from posko.ui.forms.ui_settings_dialog import Ui_SettingsDialog
+from posko.ui.i18n import current_language
+from posko.ui.settings import (
+    ASSISTED_FONT_PT,
+    AUTOSAVE_SECONDS,
+    FONT_SCALE,
+    LANGUAGE,
+    PAPER_SIZE,
+    PRINTER_NAME,
+    SERVER_URL,
+)
+
+
+def available_printers() -> list[str]:
+    """Printer names known to the system (QtPrintSupport, part of PySide6-Essentials)."""
+    try:
+        from PySide6.QtPrintSupport import QPrinterInfo
+    except ImportError:  # a stripped-down Qt without print support: free text only
+        return []
+    return [str(name) for name in QPrinterInfo.availablePrinterNames()]
+
+
+def validate_server_url(text: str) -> str:
+    """The server address as it will be stored (no trailing slash), or DomainError."""
+    cleaned = text.strip().rstrip("/")
+    problem = DomainError(
+        "Alamat server harus lengkap dan diawali http:// atau https://, misalnya "
+        "https://pengaduan.kota.go.id",
+        "The server address must be complete and start with http:// or https://, for "
+        "example https://pengaduan.kota.go.id",
+        code="invalid_server_url", field="server_url")
+    if not cleaned or any(c.isspace() for c in cleaned):
+        raise problem
+    try:
+        parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise problem from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise problem
+    if parts.username or parts.password:  # credentials belong in the keyring
+        raise DomainError(
+            "Jangan menulis nama pengguna atau kata sandi di alamat server; token perangkat "
+            "disimpan di keyring.",
+            "Do not put a user name or password in the server address; the device token is "
+            "kept in the keyring.", code="invalid_server_url", field="server_url")
+    return cleaned
+
+
+class SettingsDialog(QDialog):
+    """`SettingsDialog(ctx, parent).open()`; saves through ctx.settings on Simpan."""
+
+    languageChanged = Signal(str)  # noqa: N815 - Qt signal naming; "id" or "en"
+    settingsSaved = Signal()  # noqa: N815
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, *,
+                 printer_names: Sequence[str] | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        settings = ctx.settings
+        ui = self.ui
+        ui.kecamatanValue.setText(f"{ctx.kecamatan_name} ({ctx.identity.kecamatan_code})")
+        ui.deskValue.setText(str(ctx.identity.desk_number))
+
+        for code, label in (("id", self.tr("Bahasa Indonesia")), ("en", self.tr("English"))):
+            ui.languageCombo.addItem(label, code)
+        _select(ui.languageCombo, settings.get(LANGUAGE))
+        ui.fontScaleSpin.setValue(settings.get(FONT_SCALE))
+        ui.assistedFontSpin.setValue(settings.get(ASSISTED_FONT_PT))
+        for code, label in (("58mm", self.tr("Struk termal 58 mm")),
+                            ("80mm", self.tr("Struk termal 80 mm")),
+                            ("a5", self.tr("Kertas A5")), ("a4", self.tr("Kertas A4"))):
+            ui.paperCombo.addItem(label, code)
+        _select(ui.paperCombo, settings.get(PAPER_SIZE))
+        names = list(available_printers() if printer_names is None else printer_names)
+        current_printer = settings.get(PRINTER_NAME)
+        if current_printer and current_printer not in names:
+            names.insert(0, current_printer)  # a printer that is off today stays chosen
+        ui.printerCombo.addItems(names)
+        ui.printerCombo.setCurrentText(current_printer)
+        printer_edit = ui.printerCombo.lineEdit()
+        if printer_edit is not None:  # the combo is editable (settings_dialog.ui)
+            printer_edit.setPlaceholderText(self.tr("Printer bawaan sistem"))
+        ui.serverUrlEdit.setText(settings.get(SERVER_URL))
+        ui.autosaveSpin.setSuffix(self.tr(" detik"))
+        ui.autosaveSpin.setValue(settings.get(AUTOSAVE_SECONDS))
+
+        ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        ui.buttons.accepted.connect(self.save)
+        ui.buttons.rejected.connect(self.reject)
+        ui.serverUrlEdit.editingFinished.connect(self._check_url)
+        ui.serverUrlEdit.textEdited.connect(self._url_edited)
+
+    def _url_edited(self, _text: str) -> None:
+        if self.ui.serverUrlError.text():
+            self._check_url()
+
+    def _check_url(self) -> str | None:
+        try:
+            url = validate_server_url(self.ui.serverUrlEdit.text())
+        except DomainError as error:
+            self.ui.serverUrlError.setText(error.message(current_language()))
+            return None
+        self.ui.serverUrlError.clear()
+        return url
+
+    def save(self) -> None:
+        url = self._check_url()
+        if url is None:
+            self.ui.serverUrlEdit.setFocus()
+            return
+        settings = self._ctx.settings
+        ui = self.ui
+        previous_language = settings.get(LANGUAGE)
+        language = str(ui.languageCombo.currentData())
+        settings.set(LANGUAGE, language)
+        settings.set(FONT_SCALE, ui.fontScaleSpin.value())
+        settings.set(ASSISTED_FONT_PT, ui.assistedFontSpin.value())
+        settings.set(PAPER_SIZE, str(ui.paperCombo.currentData()))
+        settings.set(PRINTER_NAME, ui.printerCombo.currentText().strip())
+        settings.set(SERVER_URL, url)
+        settings.set(AUTOSAVE_SECONDS, ui.autosaveSpin.value())
+        self.settingsSaved.emit()
+        if language != previous_language:
+            self.languageChanged.emit(language)
+        self.accept()
+
+
+def _select(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    if index >= 0:
+        combo.setCurrentIndex(index)

@@ -1,0 +1,639 @@
+"""Ticket detail: every field, the timeline, SLA deadlines, and what an officer can do next.
+
+Everything shown comes from one immutable snapshot loaded off the GUI thread; after each
+action (status, note, external ref, chase) the snapshot is loaded again and `ticketChanged`
+is emitted with the ticket's uuid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QListWidgetItem,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from posko import catalogues
+from posko.domain import tracking
+from posko.domain.errors import DomainError
+from posko.domain.models import (
+    Attachment,
+    ContactPreference,
+    EventSource,
+    ExternalRef,
+    Origin,
+    ReporterKind,
+    Ticket,
+)
+from posko.domain.nik import mask_nik
+from posko.domain.phone import mask_phone
+from posko.domain.sla import WorkingCalendar, default_policy, tier_due
+from posko.domain.status import (
+    ALLOWED_TRANSITIONS,
+    TERMINAL_STATUSES,
+    Status,
+    check_transition,
+)
+from posko.store.casework import SUPERVISOR_ONLY, add_external_ref, add_note, change_status
+from posko.store.crypto import NikCipher
+from posko.store.database import Store
+from posko.store.search import NoteEntry, TicketDetail, find_ticket
+from posko.ui.chase import ChaseDialog
+from posko.ui.context import DeskContext, show_error
+from posko.ui.forms.ui_ticket_detail import Ui_TicketDetailDialog
+from posko.ui.i18n import current_language, fill
+
+OVERDUE_COLOR = "#b00020"
+_STATUS_COLORS = {
+    Status.DONE: "#1b6e20",
+    Status.REJECTED: "#555555",
+    Status.NOT_OUR_AUTHORITY: "#555555",
+    Status.MERGED: "#555555",
+}
+_OPEN_COLOR = "#0b4f9c"
+
+
+# --------------------------------------------------------------------------- snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class SlaLine:
+    key: str
+    label_id: str
+    label_en: str
+    due: datetime  # office-local end of the last counted day
+    met_at: datetime | None  # when the ticket reached this tier's stage, if it has
+    overdue: bool  # not met, still open, and the deadline has passed
+
+    @property
+    def met_late(self) -> bool:
+        return self.met_at is not None and self.met_at > self.due
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_id
+
+
+@dataclass(frozen=True, slots=True)
+class TicketSnapshot:
+    """What the dialog shows, read in one go off the GUI thread."""
+
+    detail: TicketDetail
+    notes: tuple[NoteEntry, ...]
+    attachments: tuple[Attachment, ...]
+    sla: tuple[SlaLine, ...]
+    followup_due: date | None  # default promise of a chase
+    category_id: str
+    category_en: str
+    kelurahan: str
+    loaded_at: datetime
+
+    @property
+    def ticket_uuid(self) -> str:
+        return self.detail.ticket.uuid
+
+    @property
+    def overdue(self) -> bool:
+        return any(line.overdue for line in self.sla)
+
+
+# Which statuses show that the stage a tier measures has been reached (the national tiers of
+# resources/sla.toml). Any other tier, "resolution" included, is met once the ticket is
+# closed; a regional tier's stage is not known here, so it counts until then.
+_STAGE_REACHED: dict[str, frozenset[Status]] = {
+    "verification": frozenset(Status) - {Status.RECEIVED},
+    "followup": frozenset({Status.IN_PROGRESS, Status.AWAITING_VALIDATION,
+                           Status.FOLLOWUP_REJECTED, Status.REOPENED}) | TERMINAL_STATUSES,
+}
+
+
+def _met_at(key: str, detail: TicketDetail) -> datetime | None:
+    events = sorted(detail.events, key=lambda e: e.at)
+    reached = _STAGE_REACHED.get(key)
+    if reached is None:
+        if detail.ticket.status.is_open or not events:
+            return None
+        return events[-1].at  # closed: the tier ends with the closing event
+    return next((e.at for e in events if e.status in reached), None)
+
+
+@cache
+def _calendar() -> WorkingCalendar:
+    return WorkingCalendar()
+
+
+def load_snapshot(store: Store, cipher: NikCipher | None, key: str, timezone: tzinfo,
+                  now: datetime | None = None) -> TicketSnapshot | None:
+    """The ticket by uuid, tracking code or external ref, or None when there is none."""
+    detail = find_ticket(store, key, cipher)
+    if detail is None:
+        return None
+    ticket = detail.ticket
+    notes, attachments = detail.notes, detail.attachments
+    moment = (now or datetime.now(UTC)).astimezone(timezone)
+    created = ticket.created_at.astimezone(timezone)
+    policy, calendar = default_policy(), _calendar()
+    lines = []
+    followup_due: date | None = None
+    for tier in policy.applicable(ticket.needs_field_check):
+        due = tier_due(tier, calendar, created)
+        met_at = _met_at(tier.key, detail)
+        met_local = met_at.astimezone(timezone) if met_at is not None else None
+        lines.append(SlaLine(tier.key, tier.label_id, tier.label_en, due, met_local,
+                             met_at is None and ticket.status.is_open and moment > due))
+        if tier.key == "followup":
+            # A date already gone is no promise: count the same tier again from today.
+            followup_due = (due if due >= moment else tier_due(tier, calendar, moment)).date()
+    try:
+        category = catalogues.category(ticket.category)
+        category_id, category_en = category.name_id, category.name_en
+    except DomainError:  # an app ticket may carry a category this desk does not know
+        category_id = category_en = ticket.category
+    try:
+        kelurahan = catalogues.kelurahan(ticket.location.kelurahan_code).label
+    except DomainError:
+        kelurahan = ticket.location.kelurahan_code
+    return TicketSnapshot(detail, notes, attachments, tuple(lines), followup_due, category_id,
+                          category_en, kelurahan, moment)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    at: datetime
+    kind: str
+    text: str
+    actor: str
+    source: str
+    promise: str
+
+
+# --------------------------------------------------------------------------- dialog
+
+
+class TicketDetailDialog(QDialog):
+    """`TicketDetailDialog(ctx, ticket_uuid_or_code, parent).open()`."""
+
+    ticketChanged = Signal(str)  # noqa: N815 - Qt signal naming; the ticket uuid
+    loaded = Signal()  # each time a snapshot (or "not found") has been shown
+
+    def __init__(self, ctx: DeskContext, ticket_uuid_or_code: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_TicketDetailDialog()
+        self.ui.setupUi(self)
+        self._ctx = ctx
+        self._key = ticket_uuid_or_code
+        self.snapshot: TicketSnapshot | None = None
+        self.chase_dialog: ChaseDialog | None = None
+        self._busy = False
+        self.ui.overdueBadge.hide()
+        self.ui.statusBadge.hide()
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for header, modes in ((self.ui.timelineTree.header(), (fit, fit, stretch, fit, fit,
+                                                                stretch)),
+                              (self.ui.slaTree.header(), (fit, fit, stretch))):
+            header.setStretchLastSection(False)
+            for column, mode in enumerate(modes):
+                header.setSectionResizeMode(column, mode)
+        self._wire_reprint()
+        self.ui.statusCombo.currentIndexChanged.connect(self._status_chosen)
+        self.ui.changeStatusButton.clicked.connect(self.change_status)
+        self.ui.addNoteButton.clicked.connect(self.add_note)
+        self.ui.noteEdit.returnPressed.connect(self.add_note)
+        self.ui.addRefButton.clicked.connect(self.add_external_ref)
+        self.ui.refEdit.returnPressed.connect(self.add_external_ref)
+        self.ui.chaseButton.clicked.connect(self.open_chase)
+        self.ui.statusNoteEdit.textEdited.connect(lambda _t: self.ui.statusError.clear())
+        self.ui.agencyEdit.textEdited.connect(lambda _t: self.ui.statusError.clear())
+        self.ui.mergedEdit.textEdited.connect(lambda _t: self.ui.statusError.clear())
+        self._set_actions_enabled(False)
+        self._status_chosen()
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------
+
+    def reload(self, *, announce: bool = False) -> None:
+        ctx = self._ctx
+        key = self.snapshot.ticket_uuid if self.snapshot is not None else self._key
+        ctx.runner.run(
+            lambda: load_snapshot(ctx.store, ctx.cipher, key, ctx.identity.timezone),
+            lambda snapshot: self._show(snapshot, announce), self._load_failed,
+            key=f"ticket-detail-{id(self)}")
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._set_actions_enabled(self.snapshot is not None)
+        show_error(self, error)
+
+    def _show(self, snapshot: TicketSnapshot | None, announce: bool) -> None:
+        self._busy = False
+        if snapshot is None:
+            self.snapshot = None
+            self.ui.codeLabel.setText(self.tr("Tiket tidak ditemukan"))
+            self.setWindowTitle(self.tr("Tiket tidak ditemukan"))
+            self._set_actions_enabled(False)
+            self.loaded.emit()
+            return
+        self.snapshot = snapshot
+        language = current_language()
+        ticket = snapshot.detail.ticket
+        self.setWindowTitle(fill(self.tr("Tiket %1"), ticket.tracking_code))
+        self.ui.codeLabel.setText(ticket.tracking_code)
+        self.ui.statusBadge.setText(_status_label(ticket.status, language))
+        self.ui.statusBadge.setStyleSheet(
+            "padding: 4px 12px; border-radius: 10px; font-weight: bold; color: #ffffff; "
+            f"background: {_STATUS_COLORS.get(ticket.status, _OPEN_COLOR)};")
+        self.ui.statusBadge.show()
+        self.ui.overdueBadge.setVisible(snapshot.overdue)
+        self.ui.originLabel.setText(self._origin_text(ticket.origin))
+        self._show_fields(snapshot, language)
+        self._show_timeline(snapshot, language)
+        self._show_sla(snapshot, language)
+        self._fill_status_combo(ticket.status)
+        self._set_actions_enabled(True)
+        self.loaded.emit()
+        if announce:
+            self.ticketChanged.emit(ticket.uuid)
+
+    def _origin_text(self, origin: Origin) -> str:
+        return {
+            Origin.DESK: self.tr("Datang langsung ke meja"),
+            Origin.ASSISTED: self.tr("Dibantu petugas (mode pendampingan)"),
+            Origin.APP: self.tr("Dari aplikasi"),
+        }[origin]
+
+    def _show_fields(self, snapshot: TicketSnapshot, language: str) -> None:
+        ui = self.ui
+        ticket = snapshot.detail.ticket
+        tz = self._ctx.identity.timezone
+        ui.categoryValue.setText(snapshot.category_en if language == "en"
+                                 else snapshot.category_id)
+        location = ticket.location
+        parts = [snapshot.kelurahan]
+        if location.rw is not None:
+            parts.append(fill(self.tr("RW %1"), f"{location.rw:03d}"))
+        if location.rt is not None:
+            parts.append(fill(self.tr("RT %1"), f"{location.rt:03d}"))
+        if location.address:
+            parts.append(location.address)
+        if location.latitude is not None:
+            parts.append(f"({location.latitude:.6f}, {location.longitude:.6f})")
+        ui.locationValue.setText(", ".join(parts))
+        ui.descriptionValue.setText(ticket.description)
+        reporter = ticket.reporter
+        if reporter.kind is ReporterKind.ANONYMOUS:
+            who = self.tr("Anonim (identitas hanya disimpan di kecamatan)")
+            if reporter.name:
+                who = fill(self.tr("Anonim: %1 (tidak diteruskan ke instansi)"), reporter.name)
+        elif reporter.kind is ReporterKind.KECAMATAN:
+            who = self.tr("Atas nama kecamatan (temuan petugas)")
+        else:
+            who = reporter.name or "-"
+        ui.reporterValue.setText(who)
+        ui.phoneValue.setText(_masked(mask_phone, reporter.phone) or self.tr("tidak ada"))
+        ui.nikValue.setText(_masked(mask_nik, reporter.nik) or self.tr("tidak ada"))
+        ui.contactValue.setText({
+            ContactPreference.PHONE: self.tr("Telepon"),
+            ContactPreference.SMS: self.tr("SMS"),
+            ContactPreference.WHATSAPP: self.tr("WhatsApp"),
+            ContactPreference.NONE: self.tr("Tidak perlu dihubungi"),
+        }[reporter.contact])
+        ui.officerValue.setText(fill(self.tr("%1, %2"), ticket.officer or "-",
+                                     _when(ticket.created_at, tz)))
+        ui.consentValue.setText(self.tr("Ya, dicatat") if ticket.consent
+                                else self.tr("Tidak dicatat"))
+        ui.refsList.clear()
+        for ref in ticket.external_refs:
+            ui.refsList.addItem(str(ref))
+        if not ticket.external_refs:
+            ui.refsList.addItem(self.tr("(belum ada)"))
+        ui.attachmentsList.clear()
+        for attachment in snapshot.attachments:
+            item = QListWidgetItem(f"{attachment.filename} ({_size(attachment.size)})")
+            item.setToolTip(attachment.media_type)
+            ui.attachmentsList.addItem(item)
+        if not snapshot.attachments:
+            ui.attachmentsList.addItem(self.tr("(tidak ada)"))
+
+    def timeline(self, snapshot: TicketSnapshot, language: str) -> list[TimelineEntry]:
+        """Status events, chases and notes merged by time (oldest first)."""
+        sources = {
+            EventSource.DESK: self.tr("Meja"),
+            EventSource.SERVER: self.tr("Server kota"),
+            EventSource.AGENCY: self.tr("Instansi"),
+            EventSource.CITIZEN: self.tr("Warga"),
+        }
+        entries: list[TimelineEntry] = []
+        for event in snapshot.detail.events:
+            text = _status_label(event.status, language)
+            if event.agency:
+                text += " — " + fill(self.tr("diteruskan ke %1"), event.agency)
+            if event.merged_into:
+                text += " — " + fill(self.tr("digabung ke %1"), event.merged_into)
+            if event.note:
+                text += f": {event.note}"
+            entries.append(TimelineEntry(event.at, self.tr("Status"), text, event.actor,
+                                         sources[event.source], ""))
+        for chase in snapshot.detail.follow_ups:
+            asked = (fill(self.tr("Ditanyakan oleh %1"), chase.requested_by)
+                     if chase.requested_by else self.tr("Ditanyakan oleh warga"))
+            if chase.note:
+                asked += f": {chase.note}"
+            promise = chase.promise
+            if chase.promised_by is not None:
+                promise = fill(self.tr("%1 (paling lambat %2)"), promise,
+                               f"{chase.promised_by:%d-%m-%Y}")
+            entries.append(TimelineEntry(chase.asked_at, self.tr("Tindak lanjut"), asked,
+                                         chase.officer, sources[EventSource.DESK], promise))
+        for note in snapshot.notes:
+            entries.append(TimelineEntry(note.at, self.tr("Catatan"), note.text, note.officer,
+                                         sources[EventSource.DESK], ""))
+        entries.sort(key=lambda e: e.at)  # stable: same instant keeps events, chases, notes
+        return entries
+
+    def _show_timeline(self, snapshot: TicketSnapshot, language: str) -> None:
+        tree = self.ui.timelineTree
+        tree.clear()
+        tz = self._ctx.identity.timezone
+        for entry in self.timeline(snapshot, language):
+            item = QTreeWidgetItem([_when(entry.at, tz), entry.kind, entry.text, entry.actor,
+                                    entry.source, entry.promise])
+            item.setToolTip(2, entry.text)
+            item.setToolTip(5, entry.promise)
+            tree.addTopLevelItem(item)
+        newest = tree.topLevelItem(tree.topLevelItemCount() - 1)
+        if newest is not None:
+            tree.scrollToItem(newest)
+
+    def _show_sla(self, snapshot: TicketSnapshot, language: str) -> None:
+        tree = self.ui.slaTree
+        tree.clear()
+        ticket = snapshot.detail.ticket
+        calendar = _calendar()
+        today = snapshot.loaded_at.date()
+        for line in snapshot.sla:
+            if line.overdue:
+                state = self.tr("LEWAT TENGGAT")
+            elif line.met_at is not None:
+                state = fill(self.tr("terpenuhi %1, terlambat") if line.met_late
+                             else self.tr("terpenuhi %1"), f"{line.met_at:%d-%m-%Y}")
+            elif not ticket.status.is_open:
+                state = self.tr("tiket sudah ditutup")
+            else:
+                left = calendar.working_days_between(today, line.due.date())
+                state = (fill(self.tr("sisa %1 hari kerja"), left) if left > 0
+                         else self.tr("hari ini tenggat terakhir"))
+            item = QTreeWidgetItem([line.label(language), f"{line.due:%d-%m-%Y}", state])
+            item.setData(0, Qt.ItemDataRole.UserRole, line.key)
+            if line.overdue:
+                bold = QFont(tree.font())
+                bold.setBold(True)
+                for column in range(3):
+                    item.setForeground(column, QBrush(QColor(OVERDUE_COLOR)))
+                    item.setFont(column, bold)
+            tree.addTopLevelItem(item)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        self.ui.actionsGroup.setEnabled(enabled and not self._busy)
+
+    def _fill_status_combo(self, current: Status) -> None:
+        combo = self.ui.statusCombo
+        combo.blockSignals(True)
+        combo.clear()
+        allowed = [s for s in Status if s in ALLOWED_TRANSITIONS[current]]
+        combo.addItem(self.tr("— pilih status baru —") if allowed
+                      else self.tr("— status akhir, tidak dapat diubah —"), None)
+        language = current_language()
+        supervisor = self._ctx.officer is not None and self._ctx.officer.is_supervisor
+        model: Any = combo.model()
+        for status in allowed:
+            label = _status_label(status, language)
+            locked = status in SUPERVISOR_ONLY and not supervisor
+            if locked:
+                label = fill(self.tr("%1 (khusus supervisor)"), label)
+            combo.addItem(label, status.value)
+            if locked:
+                item = model.item(combo.count() - 1)
+                item.setEnabled(False)
+                item.setToolTip(self.tr("Hanya camat/sekcam (supervisor) yang boleh memilih "
+                                        "status ini."))
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+        combo.setEnabled(bool(allowed))
+        self._status_chosen()
+
+    def chosen_status(self) -> Status | None:
+        value = self.ui.statusCombo.currentData()
+        return Status(value) if value else None
+
+    def _status_chosen(self, *_args: object) -> None:
+        status = self.chosen_status()
+        form = self.ui.statusForm
+        form.setRowVisible(self.ui.agencyEdit, status is Status.NOT_OUR_AUTHORITY)
+        form.setRowVisible(self.ui.mergedEdit, status is Status.MERGED)
+        needs_note = status in (Status.FOLLOWUP_REJECTED, Status.REOPENED)
+        self.ui.statusNoteEdit.setPlaceholderText(
+            self.tr("wajib: mengapa?") if needs_note else self.tr("boleh dikosongkan"))
+        self.ui.changeStatusButton.setEnabled(status is not None)
+        self.ui.statusError.clear()
+
+    def _start(self, work: Any, error_label: Any, used: tuple[Any, ...]) -> None:
+        """Run one action off the GUI thread; then clear the fields it `used`, reload and
+        announce the change. On failure everything typed stays for another try."""
+        self._busy = True
+        self._set_actions_enabled(False)
+
+        def done(_result: object) -> None:
+            for edit in used:
+                edit.clear()
+            self.reload(announce=True)
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._set_actions_enabled(True)
+            if isinstance(error, DomainError):
+                error_label.setText(error.message(current_language()))
+            else:
+                show_error(self, error)
+
+        self._ctx.runner.run(work, done, failed)
+
+    def change_status(self) -> None:
+        snapshot = self.snapshot
+        new = self.chosen_status()
+        if snapshot is None or new is None or self._busy:
+            return
+        ticket = snapshot.detail.ticket
+        language = current_language()
+        officer = self._ctx.officer
+        is_supervisor = officer is not None and officer.is_supervisor
+        error = self.ui.statusError
+        if new in SUPERVISOR_ONLY and not is_supervisor:
+            error.setText(self.tr("Hanya camat/sekcam (supervisor) yang boleh memilih status "
+                                  "ini."))
+            return
+        agency = self.ui.agencyEdit.text().strip() if new is Status.NOT_OUR_AUTHORITY else None
+        merged_into: str | None = None
+        note = self.ui.statusNoteEdit.text().strip()
+        try:
+            if new is Status.MERGED:
+                merged_into = tracking.validate(self.ui.mergedEdit.text())
+                if merged_into == ticket.tracking_code:
+                    error.setText(self.tr("Tiket tidak dapat digabung ke dirinya sendiri."))
+                    return
+            check_transition(ticket.status, new, agency=agency or None,
+                             merged_into=merged_into, note=note)
+        except DomainError as problem:
+            error.setText(problem.message(language))
+            return
+        store, name = self._ctx.store, self._ctx.officer_name
+
+        def work() -> None:
+            if merged_into is not None and find_ticket(store, merged_into) is None:
+                raise DomainError("Tiket tujuan penggabungan tidak ada di meja ini.",
+                                  "The ticket to merge into is not on this desk.",
+                                  field="merged_into")
+            change_status(store, ticket.uuid, new, officer=name, is_supervisor=is_supervisor,
+                          note=note, agency=agency or None, merged_into=merged_into)
+
+        self._start(work, error, (self.ui.agencyEdit, self.ui.mergedEdit,
+                                  self.ui.statusNoteEdit))
+
+    def add_note(self) -> None:
+        snapshot = self.snapshot
+        text = self.ui.noteEdit.text().strip()
+        if snapshot is None or self._busy:
+            return
+        if not text:
+            self.ui.noteError.setText(self.tr("Tulis catatannya dulu."))
+            return
+        self.ui.noteError.clear()
+        store, name, uuid = self._ctx.store, self._ctx.officer_name, snapshot.ticket_uuid
+        self._start(lambda: add_note(store, uuid, text, officer=name), self.ui.noteError,
+                    (self.ui.noteEdit,))
+
+    def add_external_ref(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or self._busy:
+            return
+        try:
+            ref = ExternalRef.parse(self.ui.refEdit.text())
+        except DomainError as problem:
+            self.ui.refError.setText(problem.message(current_language()))
+            return
+        self.ui.refError.clear()
+        store, name, uuid = self._ctx.store, self._ctx.officer_name, snapshot.ticket_uuid
+        self._start(lambda: add_external_ref(store, uuid, ref, officer=name), self.ui.refError,
+                    (self.ui.refEdit,))
+
+    def open_chase(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or self._busy:
+            return
+        dialog = ChaseDialog(self._ctx, snapshot.ticket_uuid,
+                             snapshot.detail.ticket.tracking_code, snapshot.followup_due, self)
+        dialog.chaseRecorded.connect(lambda _uuid: self.reload(announce=True))
+        self.chase_dialog = dialog
+        dialog.open()
+
+    def _wire_reprint(self) -> None:
+        self.print_job: Any = None
+        if receipt_printing_available():
+            self.ui.reprintButton.setToolTip(self.tr(
+                "Buka pratinjau tanda terima (ditandai sebagai cetak ulang)."))
+            self.ui.reprintButton.clicked.connect(self.reprint_receipt)
+        else:
+            self.ui.reprintButton.setEnabled(False)
+            self.ui.reprintButton.setToolTip(self.tr(
+                "Pencetakan tersedia setelah modul tanda terima (posko.receipts) dipasang."))
+
+    def reprint_receipt(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        self.ui.reprintButton.setEnabled(False)
+
+        def shown(job: Any) -> None:
+            self.print_job = job
+            self.ui.reprintButton.setEnabled(True)
+
+        def failed(error: BaseException) -> None:
+            self.ui.reprintButton.setEnabled(True)
+            show_error(self, error)
+
+        open_receipt_preview(self._ctx, snapshot.detail.ticket, self, reprint=True,
+                             on_shown=shown, on_error=failed)
+
+
+def receipt_printing_available() -> bool:
+    """Whether the receipts module and the print preview are installed."""
+    try:
+        from posko.receipts import build_receipt  # noqa: F401
+        from posko.ui.printing import preview_pdf, receipt_settings  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def open_receipt_preview(ctx: DeskContext, ticket: Ticket, parent: QWidget, *, reprint: bool,
+                         on_shown: Callable[[Any], None],
+                         on_error: Callable[[BaseException], None]) -> None:
+    """Build the ticket's tanda terima off the GUI thread, then open its print preview
+    (posko.ui.printing); `on_shown` receives the print job."""
+    from posko.receipts import build_receipt
+    from posko.ui import printing
+
+    settings = printing.receipt_settings(ctx.settings, ctx.identity.timezone)
+    officer = ctx.officer
+    officer_name = (officer.full_name if officer is not None
+                    and officer.username == ticket.officer else None)
+    printed_at = datetime.now(UTC) if reprint else None
+
+    def work() -> bytes:
+        return build_receipt(ticket, settings, officer_name=officer_name,
+                             printed_at=printed_at)
+
+    def done(pdf: bytes) -> None:
+        on_shown(printing.preview_pdf(
+            pdf, file_name=f"tanda-terima-{ticket.tracking_code}.pdf",
+            title=fill(QCoreApplication.translate("TicketDetailDialog", "Tanda terima %1"),
+                       ticket.tracking_code),
+            parent=parent, settings=ctx.settings, runner=ctx.runner))
+
+    ctx.runner.run(work, done, on_error)
+
+
+def _status_label(status: Status, language: str) -> str:
+    return status.label_en if language == "en" else status.label_id
+
+
+def _when(moment: datetime, tz: tzinfo) -> str:
+    return f"{moment.astimezone(tz):%d-%m-%Y %H:%M}"
+
+
+def _masked(mask: Any, value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return str(mask(value))
+    except DomainError:  # stored before a rule became stricter: show nothing of it
+        return "****"
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, size // 1024)} kB"
