@@ -1,4 +1,5 @@
-"""`posko` command line: set up a desk, load demo data, search, show, back up, check.
+"""`posko` command line: set up a desk, load demo data, search, show, back up, check, print
+receipts and the session recap to PDF.
 
 Every failure a person can cause (bad kecamatan code, DB locked, disk full, no keyring, ...)
 ends with a message in Bahasa Indonesia and English and a non-zero exit code, never a
@@ -84,6 +85,28 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="pulihkan cadangan / restore a backup")
     restore.add_argument("backup", nargs="?", help="berkas cadangan (default: terbaru)")
     commands.add_parser("check", help="periksa basis data / check the database")
+
+    receipt = commands.add_parser("print-receipt",
+                                  help="tanda terima sebagai PDF / a receipt as PDF")
+    receipt.add_argument("code", nargs="+", help="kode pelacakan atau nomor aplikasi (QLUE 123)")
+    receipt.add_argument("--size", default="58mm",
+                         help="kertas / paper: 58mm, 80mm, a5, a4 (default: 58mm)")
+    receipt.add_argument("--lang", dest="receipt_lang", choices=("id", "en"), default=None,
+                         help="bahasa tanda terima / receipt language (default: --lang)")
+    receipt.add_argument("--copy", action="store_true",
+                         help="cetak SALINAN untuk arsip kantor / print the office COPY")
+    receipt.add_argument("--chase", action="store_true",
+                         help="tanda terima tindak lanjut terakhir / receipt of the last chase "
+                              "(default for app tickets that were chased)")
+    receipt.add_argument("--out", required=True, metavar="FILE.pdf",
+                         help="berkas PDF tujuan / PDF file to write")
+
+    recap = commands.add_parser("recap", help="rekap sesi posko / the session recap (A4 PDF)")
+    recap.add_argument("--date", help="tanggal sesi / session date YYYY-MM-DD (default: today)")
+    recap.add_argument("--out", required=True, metavar="FILE.pdf",
+                       help="berkas PDF tujuan / PDF file to write")
+    recap.add_argument("--csv", metavar="FILE.csv",
+                       help="juga tulis CSV / also write the figures as CSV")
     return parser
 
 
@@ -294,6 +317,118 @@ def cmd_check(args: argparse.Namespace, paths: DataPaths, console: Console,
     return EXIT_OK
 
 
+def write_output(target: str, data: bytes) -> Path:
+    """Write a produced file completely or not at all (temp file, then rename)."""
+    path = Path(target).expanduser()
+    if not path.parent.is_dir():
+        raise PoskoError(f"Folder tujuan tidak ada: {path.parent}",
+                         f"The target folder does not exist: {path.parent}")
+    if path.is_dir():
+        raise PoskoError(f"Tujuan adalah folder, bukan berkas: {path}",
+                         f"The target is a folder, not a file: {path}")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise
+        raise PoskoError(f"Berkas tidak dapat ditulis: {path} (periksa izin folder).",
+                         f"Cannot write the file: {path} (check the folder's permissions).",
+                         ) from None
+    return path
+
+
+def cmd_print_receipt(args: argparse.Namespace, paths: DataPaths, console: Console,
+                      secrets: Secrets) -> int:
+    from posko.domain.models import Origin
+    from posko.receipts import (
+        KecamatanContact,
+        PaperSize,
+        ReceiptSettings,
+        build_chase_receipt,
+        build_receipt,
+    )
+    from posko.store.desk import desk_identity, nik_cipher
+    from posko.store.errors import NotFound
+    from posko.store.recap import officer_names
+    from posko.store.search import find_ticket
+
+    size = PaperSize.parse(args.size)  # refused before anything is opened
+    language = args.receipt_lang or console.language
+    code = " ".join(args.code)
+    with open_store(paths) as store:
+        identity = desk_identity(store)
+        detail = find_ticket(store, code, nik_cipher(store, secrets))
+        if detail is None:
+            raise NotFound("Tiket tidak ditemukan.", "Ticket not found.")
+        names = officer_names(store)
+        contact = KecamatanContact.from_mapping(store.meta())
+    ticket = detail.ticket
+    settings = ReceiptSettings(size=size, language=language, contact=contact,
+                               office_copy=args.copy, timezone=identity.timezone)
+    chase = args.chase or (ticket.origin is Origin.APP and bool(detail.follow_ups))
+    if chase:
+        if not detail.follow_ups:
+            raise PoskoError("Tiket ini belum punya catatan tindak lanjut.",
+                             "This ticket has no recorded follow-up (chase) yet.")
+        follow_up = max(detail.follow_ups, key=lambda f: f.asked_at)
+        pdf = build_chase_receipt(ticket, follow_up, detail.events, settings,
+                                  officer_name=names.get(follow_up.officer),
+                                  kecamatan_code=identity.kecamatan_code)
+    else:
+        pdf = build_receipt(ticket, settings, officer_name=names.get(ticket.officer),
+                            kecamatan_code=identity.kecamatan_code)
+    written = write_output(args.out, pdf)
+    kind_id, kind_en = ("Tanda terima tindak lanjut", "Follow-up receipt") if chase else (
+        "Tanda terima", "Receipt")
+    console.say(f"{kind_id} {ticket.tracking_code} ({size.value}) ditulis ke {written}",
+                f"{kind_en} {ticket.tracking_code} ({size.value}) written to {written}")
+    return EXIT_OK
+
+
+def cmd_recap(args: argparse.Namespace, paths: DataPaths, console: Console,
+              secrets: Secrets) -> int:
+    from datetime import UTC, date, datetime
+
+    from posko.receipts import build_recap_pdf, recap_csv
+    from posko.store.desk import desk_identity
+    from posko.store.recap import compute_recap
+
+    day: date | None = None
+    if args.date:
+        try:
+            day = date.fromisoformat(args.date.strip())
+        except ValueError:
+            raise PoskoError("Tanggal harus berbentuk YYYY-MM-DD, misalnya 2026-11-28.",
+                             "The date must look like YYYY-MM-DD, for example 2026-11-28.",
+                             ) from None
+    for target in filter(None, (args.out, args.csv)):
+        if not Path(target).expanduser().parent.is_dir():
+            raise PoskoError(f"Folder tujuan tidak ada: {Path(target).expanduser().parent}",
+                             "The target folder does not exist: "
+                             f"{Path(target).expanduser().parent}")
+    with open_store(paths) as store:
+        identity = desk_identity(store)
+        if day is None:
+            day = datetime.now(UTC).astimezone(identity.timezone).date()
+        recap = compute_recap(store, day)
+    written = [write_output(args.out, build_recap_pdf(recap, language=console.language))]
+    if args.csv:
+        csv_text = recap_csv(recap, language=console.language)
+        written.append(write_output(args.csv, csv_text.encode("utf-8-sig")))
+    files = ", ".join(str(p) for p in written)
+    console.say(
+        f"Rekap {day.isoformat()}: {recap.total} tiket ditangani ({recap.new_tickets} baru, "
+        f"{recap.chased_tickets} tindak lanjut), {len(recap.overdue)} lewat SLA. "
+        f"Ditulis ke {files}",
+        f"Recap {day.isoformat()}: {recap.total} tickets handled ({recap.new_tickets} new, "
+        f"{recap.chased_tickets} chased), {len(recap.overdue)} past SLA. Written to {files}",
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], int]] = {
     "init": cmd_init,
     "demo-data": cmd_demo_data,
@@ -302,6 +437,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], 
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "print-receipt": cmd_print_receipt,
+    "recap": cmd_recap,
 }
 
 

@@ -254,3 +254,24 @@ def test_receipt_settings_follow_the_desk_settings(desk_settings: Settings) -> N
     assert chosen.language == "en"
     assert chosen.office_copy
     assert str(chosen.timezone) == "Asia/Makassar"
+
+
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false")
+def test_printing_from_the_preview_reports_the_outcome(qtbot, job: PrintJob,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    with qtbot.waitSignal(job.preview_opened, timeout=10_000):
+        job.preview()
+    assert job.dialog is not None
+    job.dialog.paintRequested.emit(pdf_printer(tmp_path / "ok.pdf", job.pdf))
+    with qtbot.waitSignal(job.printed):
+        job.dialog.accept()  # what the dialog does after it printed
+    assert job.kept_pdf is None
+
+    with qtbot.waitSignal(job.preview_opened, timeout=10_000):
+        job.preview()  # pages are cached: opens straight away
+    assert job.dialog is not None
+    job.dialog.paintRequested.emit(pdf_printer(tmp_path / "missing" / "x.pdf", job.pdf))
+    with qtbot.waitSignal(job.failed):
+        job.dialog.accept()
+    assert job.kept_pdf is not None
+    assert job.kept_pdf.read_bytes() == job.pdf
