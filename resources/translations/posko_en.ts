@@ -2,6 +2,368 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id_ID">
 <context>
+    <name>AssistedWizard</name>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="117"/>
+        <source>Lanjut  ›</source>
+        <translation>Next  ›</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="118"/>
+        <source>‹  Kembali</source>
+        <translation>‹  Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="119"/>
+        <source>Simpan pengaduan</source>
+        <translation>Save complaint</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="120"/>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="121"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="200"/>
+        <source>Buka pratinjau tanda terima untuk dicetak.</source>
+        <translation>Open the receipt preview to print it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="304"/>
+        <source>Akan dicatat sebagai %1.</source>
+        <translation>Will be recorded as %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="335"/>
+        <source>Pilih salah satu jenis masalah.</source>
+        <translation>Choose one kind of problem.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="338"/>
+        <source>Pilih kelurahan tempat kejadian.</source>
+        <translation>Choose the kelurahan where it happened.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="345"/>
+        <source>Ceritakan masalahnya dulu, walau singkat.</source>
+        <translation>Describe the problem first, even briefly.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="348"/>
+        <source>Tulis nama warga, atau centang &apos;Tanpa nama&apos;.</source>
+        <translation>Type the citizen&apos;s name, or tick &apos;No name&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="395"/>
+        <source>Persetujuan dicatat atas nama petugas: %1</source>
+        <translation>Consent recorded by officer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="427"/>
+        <source>Masalah</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="429"/>
+        <source>Kelurahan %1</source>
+        <translation>Kelurahan %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="431"/>
+        <source>RW %1</source>
+        <translation>RW %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="433"/>
+        <source>RT %1</source>
+        <translation>RT %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="436"/>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="437"/>
+        <source>Cerita</source>
+        <translation>Story</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="438"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="438"/>
+        <source>Tanpa nama (anonim)</source>
+        <translation>No name (anonymous)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="445"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="445"/>
+        <location filename="../../src/posko/ui/assisted.py" line="447"/>
+        <source>tidak diisi</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="446"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="460"/>
+        <source>Bacakan teks persetujuan kepada warga, lalu centang kotak persetujuan.</source>
+        <translation>Read the consent text to the citizen, then tick the consent box.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/assisted.py" line="487"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="9"/>
+        <source>Mode pendampingan</source>
+        <translation>Assisted mode</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="44"/>
+        <source>Ada jawaban yang belum selesai dari pendampingan sebelumnya.</source>
+        <translation>There are unfinished answers from an earlier assisted session.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="54"/>
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="61"/>
+        <source>Abaikan</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="74"/>
+        <source>Apa yang terjadi?</source>
+        <translation>What happened?</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="84"/>
+        <source>Pilih satu yang paling sesuai.</source>
+        <translation>Choose the one that fits best.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="121"/>
+        <source>Di mana tempatnya?</source>
+        <translation>Where is it?</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="131"/>
+        <source>&amp;Kelurahan</source>
+        <translation>&amp;Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="146"/>
+        <source>R&amp;W</source>
+        <translation>R&amp;W</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="159"/>
+        <source>mis. 005</source>
+        <translation>e.g. 005</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="166"/>
+        <source>R&amp;T</source>
+        <translation>R&amp;T</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="179"/>
+        <source>mis. 003</source>
+        <translation>e.g. 003</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="188"/>
+        <source>&amp;Alamat atau patokan (jalan, gang, dekat apa)</source>
+        <translation>&amp;Address or landmark (street, alley, near what)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="201"/>
+        <source>mis. Jl. Raya Bogor, depan masjid</source>
+        <translation>e.g. Jl. Raya Bogor, in front of the mosque</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="225"/>
+        <source>Ceritakan lebih lanjut.</source>
+        <translation>Tell us more.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="235"/>
+        <source>Tuliskan dengan kata-kata warga: apa masalahnya, sejak kapan, siapa yang terdampak.</source>
+        <translation>Write it in the citizen&apos;s words: what the problem is, since when, who is affected.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="272"/>
+        <source>Siapa nama Bapak/Ibu?</source>
+        <translation>What is your name?</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="289"/>
+        <source>Tanpa nama (warga tidak ingin menyebutkan nama)</source>
+        <translation>No name (the citizen prefers not to give one)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="296"/>
+        <source>Nama hanya disimpan di kecamatan dan tidak diberikan kepada dinas.</source>
+        <translation>The name stays at the kecamatan and is not given to the agencies.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="333"/>
+        <source>Nomor telepon atau WhatsApp (boleh dikosongkan)</source>
+        <translation>Phone or WhatsApp number (may be left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="348"/>
+        <source>mis. 0812-3456-7890</source>
+        <translation>e.g. 0812-3456-7890</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="367"/>
+        <source>Dipakai untuk mengabarkan perkembangan pengaduan.</source>
+        <translation>Used to tell you how the complaint is progressing.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="394"/>
+        <source>NIK (nomor di KTP) — boleh dikosongkan</source>
+        <translation>NIK (the number on the ID card) — may be left empty</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="409"/>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="431"/>
+        <source>NIK disimpan terkunci (terenkripsi) dan hanya ditampilkan tersamar.</source>
+        <translation>The NIK is stored locked (encrypted) and only ever shown masked.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="458"/>
+        <source>Apakah ini sudah benar?</source>
+        <translation>Is this correct?</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="468"/>
+        <source>Petugas: bacakan ringkasan ini kepada warga. Jika ada yang salah, tekan Kembali.</source>
+        <translation>Officer: read this summary to the citizen. If anything is wrong, press Back.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="508"/>
+        <source>Persetujuan warga</source>
+        <translation>Citizen&apos;s consent</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="518"/>
+        <source>Petugas membacakan: “Data Bapak/Ibu (nama, telepon, NIK) hanya dipakai kecamatan untuk menangani pengaduan ini dan mengabarkan perkembangannya. Dinas dan petugas lapangan hanya melihat isi pengaduan, bukan siapa yang melapor. NIK disimpan terkunci. Apakah Bapak/Ibu setuju?”</source>
+        <translation>The officer reads aloud: “Your data (name, phone, NIK) is used by the kecamatan only to handle this complaint and to tell you how it progresses. Agencies and field officers see only the complaint, not who made it. The NIK is stored locked. Do you agree?”</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="528"/>
+        <source>Persetujuan dibacakan dan disetujui secara lisan</source>
+        <translation>Consent read aloud and given verbally</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="569"/>
+        <source>Pengaduan sudah tersimpan. Kode pelacakan:</source>
+        <translation>The complaint is saved. Tracking code:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="589"/>
+        <source>Simpan kode ini. Untuk menanyakan perkembangan, sebutkan kode ini kepada petugas kecamatan.</source>
+        <translation>Keep this code. To ask about progress, give this code to a kecamatan officer.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assisted_wizard.ui" line="601"/>
+        <source>Cetak tanda terima</source>
+        <translation>Print receipt</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseDialog</name>
+    <message>
+        <location filename="../../src/posko/ui/chase.py" line="39"/>
+        <source>Minta tindak lanjut — %1</source>
+        <translation>Request follow-up — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/chase.py" line="41"/>
+        <source>Warga menanyakan perkembangan tiket %1. Catat apa yang disampaikan kepadanya.</source>
+        <translation>A citizen asks about ticket %1. Record what they were told.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/chase.py" line="48"/>
+        <source>Tanggal janji diisi dari tenggat tindak lanjut instansi (SLA); ubah bila perlu.</source>
+        <translation>The promised date comes from the agency follow-up deadline (SLA); change it if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/chase.py" line="50"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/chase.py" line="51"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/chase.py" line="67"/>
+        <source>Tuliskan apa yang disampaikan atau dijanjikan kepada warga.</source>
+        <translation>Write what the citizen was told or promised.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="9"/>
+        <source>Minta tindak lanjut</source>
+        <translation>Request follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="27"/>
+        <source>&amp;Yang menanyakan</source>
+        <translation>&amp;Asked by</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="40"/>
+        <source>nama warga; kosongkan bila tidak mau menyebut nama</source>
+        <translation>citizen&apos;s name; leave empty if they prefer not to give it</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="47"/>
+        <source>&amp;Disampaikan kepada warga</source>
+        <translation>&amp;Told to the citizen</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="60"/>
+        <source>mis. Kecamatan meminta dinas memberi kabar; warga akan ditelepon.</source>
+        <translation>e.g. The kecamatan asks the agency for news; the citizen will be called.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="67"/>
+        <source>&amp;Dijanjikan paling lambat</source>
+        <translation>&amp;Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../forms/chase_dialog.ui" line="87"/>
+        <source>&amp;Catatan petugas</source>
+        <translation>Officer&apos;s &amp;note</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../src/posko/ui/context.py" line="52"/>
@@ -17,83 +379,78 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="77"/>
-        <source>Pencetakan tersedia setelah modul tanda terima dipasang.</source>
-        <translation>Printing becomes available once the receipts module is installed.</translation>
-    </message>
-    <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="128"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="132"/>
         <source>Warga (bernama)</source>
         <translation>Citizen (named)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="129"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="133"/>
         <source>Warga tanpa nama (anonim)</source>
         <translation>Citizen without a name (anonymous)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="130"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="134"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="133"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="137"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="134"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="138"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="135"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="139"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="136"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="140"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="147"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="151"/>
         <source>Melayani nomor antrean %1</source>
         <translation>Serving queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="355"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="361"/>
         <source>Mungkin sudah pernah dilaporkan (%1)</source>
         <translation>Possibly reported already (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="381"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="387"/>
         <source>Warga datang melaporkan hal yang sama (dukungan).</source>
         <translation>A citizen came to report the same thing (support).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="389"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="395"/>
         <source>Dicatat sebagai dukungan untuk tiket:</source>
         <translation>Recorded as support for ticket:</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="398"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="404"/>
         <source>Pilih foto</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="398"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="404"/>
         <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="409"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="415"/>
         <location filename="../../forms/intake_page.ui" line="103"/>
         <source>Belum ada foto</source>
         <translation>No photos yet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="445"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="451"/>
         <location filename="../../forms/intake_page.ui" line="207"/>
         <source>Tersimpan. Kode pelacakan:</source>
         <translation>Saved. Tracking code:</translation>
@@ -275,67 +632,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="40"/>
+        <location filename="../../src/posko/ui/main_window.py" line="43"/>
         <source>Posko — Kecamatan %1, Meja %2</source>
         <translation>Posko — Kecamatan %1, Desk %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="43"/>
+        <location filename="../../src/posko/ui/main_window.py" line="46"/>
         <source>Petugas: %1 · Kecamatan %2 · Meja %3</source>
         <translation>Officer: %1 · Kecamatan %2 · Desk %3</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="54"/>
+        <location filename="../../src/posko/ui/main_window.py" line="57"/>
         <source>● Luring (offline)</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="57"/>
+        <location filename="../../src/posko/ui/main_window.py" line="60"/>
         <source>Sinkron terakhir: belum pernah</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="58"/>
+        <location filename="../../src/posko/ui/main_window.py" line="61"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="61"/>
+        <location filename="../../src/posko/ui/main_window.py" line="64"/>
         <source>Sinkronisasi tersedia setelah meja didaftarkan ke server kota. Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
         <translation>Sync becomes available once this desk is enrolled with the city server. All data stays saved on this desk and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="122"/>
+        <location filename="../../src/posko/ui/main_window.py" line="129"/>
         <source>Rincian tiket belum tersedia.</source>
         <translation>Ticket details are not available yet.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="146"/>
+        <location filename="../../src/posko/ui/main_window.py" line="153"/>
         <source>Tiket %1 tersimpan.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="155"/>
+        <location filename="../../src/posko/ui/main_window.py" line="162"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="179"/>
+        <location filename="../../src/posko/ui/main_window.py" line="193"/>
         <source>Formulir belum disimpan</source>
         <translation>Form not saved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="180"/>
+        <location filename="../../src/posko/ui/main_window.py" line="194"/>
         <source>Pengaduan yang sedang diisi belum disimpan. Tutup juga? Isian disimpan sebagai draf dan ditawarkan lagi saat Posko dibuka.</source>
         <translation>The complaint being typed is not saved. Close anyway? It is kept as a draft and offered again when Posko opens.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="198"/>
+        <location filename="../../src/posko/ui/main_window.py" line="212"/>
         <source>Pulihkan isian?</source>
         <translation>Restore the form?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="199"/>
+        <location filename="../../src/posko/ui/main_window.py" line="213"/>
         <source>Ada pengaduan yang belum sempat disimpan (misalnya karena listrik padam). Pulihkan isiannya?</source>
         <translation>A complaint was not saved (for example after a power cut). Restore what was typed?</translation>
     </message>
@@ -446,49 +803,122 @@
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="225"/>
+        <source>Pratinjau cetak — %1</source>
+        <extracomment>Preview resolution: rolls at a thermal head&apos;s 203 dpi, sheets at 150 dpi.</extracomment>
+        <translation>Print preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="227"/>
+        <source>Simpan sebagai PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="229"/>
+        <source>Simpan dokumen asli sebagai berkas PDF</source>
+        <translation>Save the original document as a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="265"/>
+        <source>Pratinjau tidak dapat dibuat.</source>
+        <translation>The preview could not be made.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="311"/>
+        <source>Simpan sebagai PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="312"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="319"/>
+        <source>PDF tidak dapat disimpan di tempat itu. Pilih folder lain (misalnya Dokumen atau flashdisk).</source>
+        <translation>The PDF cannot be saved there. Choose another folder (for example Documents or a USB stick).</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="356"/>
+        <source>Printer tidak dapat mencetak dokumen ini.</source>
+        <translation>The printer cannot print this document.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="357"/>
+        <source>Periksa: printer menyala dan terhubung (kabel USB/jaringan), kertas terpasang dan tidak macet, tutup printer rapat. Lalu coba cetak lagi, atau pilih printer lain.</source>
+        <translation>Check: the printer is on and connected (USB/network cable), paper is loaded and not jammed, the cover is closed. Then print again, or choose another printer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="361"/>
+        <source>Dokumen tidak hilang: PDF-nya disimpan di
+%1
+Cetak ulang dari sana nanti, atau salin ke flashdisk.</source>
+        <translation>Nothing is lost: the PDF was kept at
+%1
+Reprint it from there later, or copy it to a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="365"/>
+        <source>Gunakan &quot;Simpan sebagai PDF&quot; untuk menyimpan dokumen.</source>
+        <translation>Use &quot;Save as PDF&quot; to keep the document.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="371"/>
+        <source>Posko — cetak</source>
+        <translation>Posko — printing</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/printing.py" line="431"/>
+        <source>Tanda terima %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="35"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="37"/>
         <source>menunggu</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="36"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="38"/>
         <source>sedang dilayani</source>
         <translation>being served</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="37"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="39"/>
         <source>selesai dilayani</source>
         <translation>served</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="38"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="40"/>
         <source>pulang</source>
         <translation>went home</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="58"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="60"/>
         <source>Menunggu: %1 · Sudah dilayani: %2 · Total hari ini: %3</source>
         <translation>Waiting: %1 · Served: %2 · Total today: %3</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="68"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="70"/>
         <source>Nomor antrean baru: %1</source>
         <translation>New queue number: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="79"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="81"/>
         <source>Tidak ada yang menunggu</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="83"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="85"/>
         <source>Dipanggil: nomor %1</source>
         <translation>Called: number %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/queue_page.py" line="93"/>
+        <location filename="../../src/posko/ui/queue_page.py" line="95"/>
         <location filename="../../forms/queue_page.ui" line="50"/>
         <source>Belum ada nomor dipanggil</source>
         <translation>No number called yet</translation>
@@ -550,6 +980,139 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="80"/>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="80"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="85"/>
+        <source>Struk termal 58 mm</source>
+        <translation>58 mm thermal roll</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="86"/>
+        <source>Struk termal 80 mm</source>
+        <translation>80 mm thermal roll</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="87"/>
+        <source>Kertas A5</source>
+        <translation>A5 sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="87"/>
+        <source>Kertas A4</source>
+        <translation>A4 sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="98"/>
+        <source>Printer bawaan sistem</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="100"/>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="103"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="104"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="9"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="15"/>
+        <source>Meja ini</source>
+        <translation>This desk</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="21"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="35"/>
+        <source>Nomor meja</source>
+        <translation>Desk number</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="49"/>
+        <source>Kecamatan dan nomor meja diubah oleh admin dengan perintah: posko init</source>
+        <translation>The kecamatan and desk number are changed by an administrator with: posko init</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="62"/>
+        <source>Tampilan</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="68"/>
+        <source>&amp;Bahasa</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="81"/>
+        <source>&amp;Ukuran huruf jendela</source>
+        <translation>Window &amp;font size</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="110"/>
+        <source>Huruf mode &amp;pendampingan</source>
+        <translation>&amp;Assisted mode font</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="142"/>
+        <source>Pencetakan tanda terima</source>
+        <translation>Receipt printing</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="148"/>
+        <source>&amp;Kertas</source>
+        <translation>&amp;Paper</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="161"/>
+        <source>P&amp;rinter</source>
+        <translation>P&amp;rinter</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="184"/>
+        <source>Sinkronisasi dan simpan otomatis</source>
+        <translation>Sync and autosave</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="190"/>
+        <source>Alamat &amp;server kota</source>
+        <translation>City &amp;server address</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="217"/>
+        <source>Simpan &amp;draf setiap</source>
+        <translation>Save a &amp;draft every</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="243"/>
+        <source>Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.</source>
+        <translation>The device token and the NIK encryption key are not kept here; both live in the system keyring.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../src/posko/ui/sign_in.py" line="30"/>
@@ -585,6 +1148,448 @@
         <location filename="../../forms/sign_in.ui" line="37"/>
         <source>P&amp;IN</source>
         <translation>P&amp;IN</translation>
+    </message>
+</context>
+<context>
+    <name>TicketDetailDialog</name>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="200"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="242"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="243"/>
+        <source>Tiket tidak ditemukan</source>
+        <translation>Ticket not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="250"/>
+        <source>Tiket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="270"/>
+        <source>Datang langsung ke meja</source>
+        <translation>Walk-in at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="271"/>
+        <source>Dibantu petugas (mode pendampingan)</source>
+        <translation>Helped by an officer (assisted mode)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="272"/>
+        <source>Dari aplikasi</source>
+        <translation>From an app</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
+        <source>RW %1</source>
+        <translation>RW %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="286"/>
+        <source>RT %1</source>
+        <translation>RT %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="295"/>
+        <source>Anonim (identitas hanya disimpan di kecamatan)</source>
+        <translation>Anonymous (identity kept at the kecamatan only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="297"/>
+        <source>Anonim: %1 (tidak diteruskan ke instansi)</source>
+        <translation>Anonymous: %1 (not passed to agencies)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="299"/>
+        <source>Atas nama kecamatan (temuan petugas)</source>
+        <translation>On behalf of the kecamatan (officer&apos;s own finding)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="303"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="304"/>
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="306"/>
+        <location filename="../../forms/ticket_detail.ui" line="128"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="307"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="309"/>
+        <source>Tidak perlu dihubungi</source>
+        <translation>No contact needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
+        <source>Ya, dicatat</source>
+        <translation>Yes, recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="314"/>
+        <source>Tidak dicatat</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
+        <source>(belum ada)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="331"/>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="332"/>
+        <source>Server kota</source>
+        <translation>City server</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="333"/>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="334"/>
+        <source>Warga</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="340"/>
+        <source>diteruskan ke %1</source>
+        <translation>passed to %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="342"/>
+        <source>digabung ke %1</source>
+        <translation>merged into %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="345"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="348"/>
+        <source>Ditanyakan oleh %1</source>
+        <translation>Asked by %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="349"/>
+        <source>Ditanyakan oleh warga</source>
+        <translation>Asked by a citizen</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="354"/>
+        <source>%1 (paling lambat %2)</source>
+        <translation>%1 (by %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="356"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="359"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="386"/>
+        <source>LEWAT TENGGAT</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="388"/>
+        <source>terpenuhi %1, terlambat</source>
+        <translation>met %1, late</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="389"/>
+        <source>terpenuhi %1</source>
+        <translation>met %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="391"/>
+        <source>tiket sudah ditutup</source>
+        <translation>ticket closed</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="394"/>
+        <source>sisa %1 hari kerja</source>
+        <translation>%1 working days left</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="395"/>
+        <source>hari ini tenggat terakhir</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="416"/>
+        <source>— pilih status baru —</source>
+        <translation>— choose a new status —</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="417"/>
+        <source>— status akhir, tidak dapat diubah —</source>
+        <translation>— final status, cannot change —</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="425"/>
+        <source>%1 (khusus supervisor)</source>
+        <translation>%1 (supervisors only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="430"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="484"/>
+        <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
+        <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="448"/>
+        <source>wajib: mengapa?</source>
+        <translation>required: why?</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="448"/>
+        <source>boleh dikosongkan</source>
+        <translation>may be left empty</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="494"/>
+        <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
+        <translation>A ticket cannot be merged into itself.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="520"/>
+        <source>Tulis catatannya dulu.</source>
+        <translation>Type the note first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="554"/>
+        <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
+        <translation>Open the receipt preview (marked as a reprint).</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="9"/>
+        <source>Rincian tiket</source>
+        <translation>Ticket details</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="20"/>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="40"/>
+        <source>Lewat tenggat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="63"/>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="69"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="83"/>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="97"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="114"/>
+        <source>Pelapor</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="138"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="148"/>
+        <source>Dihubungi lewat</source>
+        <translation>Contact by</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="158"/>
+        <source>Dicatat oleh</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="172"/>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="182"/>
+        <source>Nomor aplikasi</source>
+        <translation>App numbers</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="196"/>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="213"/>
+        <source>Tenggat layanan (SLA, hari kerja)</source>
+        <translation>Service deadlines (SLA, working days)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="229"/>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="234"/>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="239"/>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="254"/>
+        <source>Riwayat</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="270"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="275"/>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="280"/>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="285"/>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="290"/>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="295"/>
+        <source>Janji</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="306"/>
+        <source>Tindakan</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="314"/>
+        <source>&amp;Status baru</source>
+        <translation>New &amp;status</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="336"/>
+        <source>&amp;Ubah status</source>
+        <translation>&amp;Change status</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="345"/>
+        <source>&amp;Instansi tujuan</source>
+        <translation>&amp;Passed to agency</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="358"/>
+        <source>mis. PLN UP3 Jakarta Timur</source>
+        <translation>e.g. PLN UP3 Jakarta Timur</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="365"/>
+        <source>&amp;Digabung ke tiket</source>
+        <translation>&amp;Merged into ticket</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="378"/>
+        <source>kode pelacakan tiket yang dipertahankan</source>
+        <translation>tracking code of the ticket that is kept</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="385"/>
+        <source>Alasan / catatan s&amp;tatus</source>
+        <translation>Reason / s&amp;tatus note</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="412"/>
+        <source>Catatan petugas (hanya terlihat di kecamatan)</source>
+        <translation>Officer&apos;s note (visible at the kecamatan only)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="419"/>
+        <source>Tambah &amp;catatan</source>
+        <translation>Add &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="440"/>
+        <source>Nomor di aplikasi lain, mis. QLUE 1234567 atau LAPOR 5512</source>
+        <translation>Number in another app, e.g. QLUE 1234567 or LAPOR 5512</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="447"/>
+        <source>Tambah &amp;nomor</source>
+        <translation>Add n&amp;umber</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="468"/>
+        <source>Minta &amp;tindak lanjut…</source>
+        <translation>Request &amp;follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="475"/>
+        <source>Cetak ulang tanda t&amp;erima</source>
+        <translation>R&amp;eprint receipt</translation>
     </message>
 </context>
 <context>

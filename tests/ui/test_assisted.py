@@ -19,7 +19,6 @@ from posko.ui import printing
 from posko.ui.assisted import DRAFT_NAME, MIN_FONT_PT, AssistedWizard
 from posko.ui.context import DeskContext
 from posko.ui.settings import ASSISTED_FONT_PT, AUTOSAVE_SECONDS
-from posko.ui.ticket_detail import receipt_printing_available
 from tests.conftest import SAMPLE_NIK
 from tests.ui.conftest import pdf_text
 
@@ -144,19 +143,16 @@ def test_end_to_end_creates_an_assisted_ticket_with_spoken_consent(  # type: ign
         kinds = [row.kind for row in session.query(OutboxRow)]
     assert kinds == ["ticket.created"]
 
-    if receipt_printing_available():  # the tanda terima of this very ticket
-        previews: list[bytes] = []
-        monkeypatch.setattr(printing, "preview_pdf",
-                            lambda pdf, **_kwargs: previews.append(pdf) or "print-job")
-        click_button(qtbot, ui.printButton)
-        qtbot.waitUntil(lambda: wizard.print_job == "print-job", timeout=10_000)
-        text = pdf_text(previews[0])
-        assert code in text
-        assert "3175********0003" in text
-        assert SAMPLE_NIK not in text
-    else:
-        assert not ui.printButton.isEnabled()
-        assert "posko.receipts" in ui.printButton.toolTip()
+    # the tanda terima of this very ticket
+    previews: list[bytes] = []
+    monkeypatch.setattr(printing, "preview_pdf",
+                        lambda pdf, **_kwargs: previews.append(pdf) or "print-job")
+    click_button(qtbot, ui.printButton)
+    qtbot.waitUntil(lambda: wizard.print_job == "print-job", timeout=10_000)
+    text = pdf_text(previews[0])
+    assert code in text
+    assert "3175********0003" in text
+    assert SAMPLE_NIK not in text
 
     # The draft is gone once the complaint is saved, and Finish closes the wizard.
     box = DraftBox(desk_context.paths.data_dir, master_key(store, desk_context.secrets))

@@ -120,6 +120,27 @@ def test_validation_errors_then_save(qtbot, window: MainWindow, ctx: DeskContext
     assert page.ui.nameEdit.text() == ""  # form cleared for the next visitor
 
 
+def test_print_receipt_after_saving(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from posko.ui import printing
+    from tests.ui.conftest import pdf_text
+
+    previews: list[bytes] = []
+    monkeypatch.setattr(printing, "preview_pdf",
+                        lambda pdf, **_kwargs: previews.append(pdf) or "print-job")
+    page = window.intake_page
+    window.ui.tabs.setCurrentWidget(window.ui.intakeTab)
+    fill_valid_intake(qtbot, page)
+    with qtbot.waitSignal(page.ticketSaved, timeout=5000) as saved:
+        qtbot.mouseClick(page.ui.saveButton, Qt.MouseButton.LeftButton)
+    assert page.ui.printButton.isVisible()
+    qtbot.mouseClick(page.ui.printButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.print_job == "print-job", timeout=10_000)
+    text = pdf_text(previews[0])
+    assert saved.args[0] in text
+    assert "TANDA TERIMA" in text
+
+
 def test_queue_call_next_opens_intake_and_marks_served(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     queue = window.queue_page
     qtbot.mouseClick(queue.ui.takeNumberButton, Qt.MouseButton.LeftButton)

@@ -17,7 +17,7 @@ from posko.store.database import Store
 from posko.store.models import OutboxRow
 from posko.store.search import find_ticket
 from posko.ui.context import DeskContext
-from posko.ui.ticket_detail import TicketDetailDialog, receipt_printing_available
+from posko.ui.ticket_detail import TicketDetailDialog
 from tests.conftest import SAMPLE_NIK
 from tests.ui.conftest import SUPERVISOR, pdf_text
 
@@ -296,7 +296,6 @@ def test_chase_is_recorded_in_the_timeline_and_the_outbox(  # type: ignore[no-un
     assert payload["officer"] == "budi"
 
 
-@pytest.mark.skipif(not receipt_printing_available(), reason="posko.receipts not installed")
 def test_reprint_opens_the_receipt_preview(qtbot, desk_context: DeskContext, intake,  # type: ignore[no-untyped-def]
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from posko.ui import printing
@@ -319,11 +318,3 @@ def test_reprint_opens_the_receipt_preview(qtbot, desk_context: DeskContext, int
     assert "Dicetak" in text  # marked as a reprint
     assert "3175********0003" in text
     assert SAMPLE_NIK not in text
-
-
-@pytest.mark.skipif(receipt_printing_available(), reason="posko.receipts is installed")
-def test_reprint_waits_for_the_receipts_module(qtbot, desk_context: DeskContext,  # type: ignore[no-untyped-def]
-                                               intake) -> None:
-    dialog = open_detail(qtbot, desk_context, intake().tracking_code)
-    assert not dialog.ui.reprintButton.isEnabled()
-    assert "posko.receipts" in dialog.ui.reprintButton.toolTip()

@@ -30,8 +30,8 @@ from posko.store.tickets import record_intake
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_assisted_wizard import Ui_AssistedWizard
 from posko.ui.i18n import current_language, fill
+from posko.ui.printing import preview_ticket_receipt
 from posko.ui.settings import ASSISTED_FONT_PT, AUTOSAVE_SECONDS
-from posko.ui.ticket_detail import open_receipt_preview, receipt_printing_available
 
 log = logging.getLogger(__name__)
 
@@ -197,13 +197,8 @@ class AssistedWizard(QWizard):
 
     def _wire_print_button(self) -> None:
         self.print_job: Any = None
-        if receipt_printing_available():
-            self.ui.printButton.setToolTip(self.tr("Buka pratinjau tanda terima untuk dicetak."))
-            self.ui.printButton.clicked.connect(self.print_receipt)
-        else:
-            self.ui.printButton.setEnabled(False)
-            self.ui.printButton.setToolTip(self.tr(
-                "Pencetakan tersedia setelah modul tanda terima (posko.receipts) dipasang."))
+        self.ui.printButton.setToolTip(self.tr("Buka pratinjau tanda terima untuk dicetak."))
+        self.ui.printButton.clicked.connect(self.print_receipt)
 
     def print_receipt(self) -> None:
         ticket = self.saved_ticket
@@ -219,7 +214,7 @@ class AssistedWizard(QWizard):
             self.ui.printButton.setEnabled(True)
             show_error(self, error)
 
-        open_receipt_preview(self._ctx, ticket, self, reprint=False, on_shown=shown,
+        preview_ticket_receipt(self._ctx, ticket, self, reprint=False, on_shown=shown,
                              on_error=failed)
 
     # --- fonts -----------------------------------------------------------------------

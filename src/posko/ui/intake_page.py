@@ -33,6 +33,7 @@ from posko.store.tickets import record_intake
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_intake_page import Ui_IntakePage
 from posko.ui.i18n import current_language, fill
+from posko.ui.printing import preview_ticket_receipt
 from posko.ui.settings import AUTOSAVE_SECONDS
 
 DRAFT_NAME = "intake"
@@ -77,9 +78,8 @@ class IntakePage(QWidget):
         self.ui.pageLayout.setStretch(0, 3)
         self.ui.pageLayout.setStretch(1, 2)
         self.ui.resultFrame.hide()
-        self.ui.printButton.setEnabled(False)
-        self.ui.printButton.setToolTip(self.tr("Pencetakan tersedia setelah modul tanda terima "
-                                               "dipasang."))
+        self.print_job: Any = None
+        self.ui.printButton.clicked.connect(self.print_receipt)
         self.ui.openDuplicateButton.setEnabled(False)
         self.ui.linkDuplicateButton.setEnabled(False)
 
@@ -452,6 +452,24 @@ class IntakePage(QWidget):
         self.ui.resultCodeLabel.setText(ticket.tracking_code)
         self.ui.resultFrame.show()
         self.ticketSaved.emit(ticket.tracking_code, ticket.uuid, number)
+
+    def print_receipt(self) -> None:
+        """Open the print preview of the tanda terima of the ticket just saved."""
+        ticket = self.last_saved
+        if ticket is None:
+            return
+        self.ui.printButton.setEnabled(False)
+
+        def shown(job: Any) -> None:
+            self.print_job = job
+            self.ui.printButton.setEnabled(True)
+
+        def failed(error: BaseException) -> None:
+            self.ui.printButton.setEnabled(True)
+            show_error(self, error)
+
+        preview_ticket_receipt(self._ctx, ticket, self, reprint=False, on_shown=shown,
+                               on_error=failed)
 
     def _save_failed(self, error: BaseException) -> None:
         # The form is kept as typed, so nothing is lost; the officer can retry.

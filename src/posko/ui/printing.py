@@ -24,20 +24,23 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Signal
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
 
 from posko.ui.background import BackgroundRunner
+from posko.ui.i18n import fill
 from posko.ui.settings import PRINTER_NAME, Settings
 
 if TYPE_CHECKING:
+    from posko.domain.models import Ticket
     from posko.receipts import ReceiptSettings
+    from posko.ui.context import DeskContext
 
 log = logging.getLogger(__name__)
 
@@ -402,3 +405,31 @@ def receipt_settings(settings: Settings, timezone: tzinfo, **overrides: Any) -> 
                               "language": settings.get(LANGUAGE), "timezone": timezone}
     values.update(overrides)
     return ReceiptSettings(**values)
+
+
+def preview_ticket_receipt(ctx: DeskContext, ticket: Ticket, parent: QWidget, *, reprint: bool,
+                           on_shown: Callable[[Any], None],
+                           on_error: Callable[[BaseException], None]) -> None:
+    """Build a ticket's tanda terima off the GUI thread (with the kecamatan's own contact
+    channels from the desk DB), then open its print preview; `on_shown` gets the PrintJob."""
+    from posko.receipts import KecamatanContact, build_receipt
+
+    officer = ctx.officer
+    officer_name = (officer.full_name if officer is not None
+                    and officer.username == ticket.officer else None)
+    printed_at = datetime.now(UTC) if reprint else None
+
+    def work() -> bytes:
+        settings = receipt_settings(ctx.settings, ctx.identity.timezone,
+                                    contact=KecamatanContact.from_mapping(ctx.store.meta()))
+        return build_receipt(ticket, settings, officer_name=officer_name,
+                             printed_at=printed_at)
+
+    def done(pdf: bytes) -> None:
+        on_shown(preview_pdf(
+            pdf, file_name=f"tanda-terima-{ticket.tracking_code}.pdf",
+            title=fill(QCoreApplication.translate("PrintJob", "Tanda terima %1"),
+                       ticket.tracking_code),
+            parent=parent, settings=ctx.settings, runner=ctx.runner))
+
+    ctx.runner.run(work, done, on_error)

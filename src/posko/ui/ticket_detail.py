@@ -7,13 +7,12 @@ is emitted with the ticket's uuid.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +33,6 @@ from posko.domain.models import (
     ExternalRef,
     Origin,
     ReporterKind,
-    Ticket,
 )
 from posko.domain.nik import mask_nik
 from posko.domain.phone import mask_phone
@@ -53,6 +51,7 @@ from posko.ui.chase import ChaseDialog
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_ticket_detail import Ui_TicketDetailDialog
 from posko.ui.i18n import current_language, fill
+from posko.ui.printing import preview_ticket_receipt
 
 OVERDUE_COLOR = "#b00020"
 _STATUS_COLORS = {
@@ -551,14 +550,9 @@ class TicketDetailDialog(QDialog):
 
     def _wire_reprint(self) -> None:
         self.print_job: Any = None
-        if receipt_printing_available():
-            self.ui.reprintButton.setToolTip(self.tr(
-                "Buka pratinjau tanda terima (ditandai sebagai cetak ulang)."))
-            self.ui.reprintButton.clicked.connect(self.reprint_receipt)
-        else:
-            self.ui.reprintButton.setEnabled(False)
-            self.ui.reprintButton.setToolTip(self.tr(
-                "Pencetakan tersedia setelah modul tanda terima (posko.receipts) dipasang."))
+        self.ui.reprintButton.setToolTip(self.tr(
+            "Buka pratinjau tanda terima (ditandai sebagai cetak ulang)."))
+        self.ui.reprintButton.clicked.connect(self.reprint_receipt)
 
     def reprint_receipt(self) -> None:
         snapshot = self.snapshot
@@ -574,46 +568,8 @@ class TicketDetailDialog(QDialog):
             self.ui.reprintButton.setEnabled(True)
             show_error(self, error)
 
-        open_receipt_preview(self._ctx, snapshot.detail.ticket, self, reprint=True,
-                             on_shown=shown, on_error=failed)
-
-
-def receipt_printing_available() -> bool:
-    """Whether the receipts module and the print preview are installed."""
-    try:
-        from posko.receipts import build_receipt  # noqa: F401
-        from posko.ui.printing import preview_pdf, receipt_settings  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def open_receipt_preview(ctx: DeskContext, ticket: Ticket, parent: QWidget, *, reprint: bool,
-                         on_shown: Callable[[Any], None],
-                         on_error: Callable[[BaseException], None]) -> None:
-    """Build the ticket's tanda terima off the GUI thread, then open its print preview
-    (posko.ui.printing); `on_shown` receives the print job."""
-    from posko.receipts import build_receipt
-    from posko.ui import printing
-
-    settings = printing.receipt_settings(ctx.settings, ctx.identity.timezone)
-    officer = ctx.officer
-    officer_name = (officer.full_name if officer is not None
-                    and officer.username == ticket.officer else None)
-    printed_at = datetime.now(UTC) if reprint else None
-
-    def work() -> bytes:
-        return build_receipt(ticket, settings, officer_name=officer_name,
-                             printed_at=printed_at)
-
-    def done(pdf: bytes) -> None:
-        on_shown(printing.preview_pdf(
-            pdf, file_name=f"tanda-terima-{ticket.tracking_code}.pdf",
-            title=fill(QCoreApplication.translate("TicketDetailDialog", "Tanda terima %1"),
-                       ticket.tracking_code),
-            parent=parent, settings=ctx.settings, runner=ctx.runner))
-
-    ctx.runner.run(work, done, on_error)
+        preview_ticket_receipt(self._ctx, snapshot.detail.ticket, self, reprint=True,
+                               on_shown=shown, on_error=failed)
 
 
 def _status_label(status: Status, language: str) -> str:
