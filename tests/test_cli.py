@@ -217,3 +217,27 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "Galat:" in result.stderr
+
+
+def test_officers_added_from_stdin_and_listed(ready_db: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("482915\n"))
+    added = posko("--db", ready_db, "officer", "add", "--username", "budi", "--name",
+                  "Budi Santoso", "--role", "supervisor", "--pin-stdin")
+    assert added.code == 0, added.err
+    listed = posko("--db", ready_db, "officer", "list")
+    assert "budi" in listed.out
+    assert "supervisor" in listed.out
+    assert "482915" not in listed.out + added.out + added.err
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    weak = posko("--db", ready_db, "officer", "add", "--username", "x", "--name", "X",
+                 "--pin-stdin")
+    assert_clean_failure(weak, "PIN")
+
+
+def test_demo_data_adds_demo_officers_once(ready_db: str) -> None:
+    run = posko("--db", ready_db, "demo-data", "--tickets", "20")
+    assert "rina.kusuma (supervisor)" in run.out
+    assert "PIN 1234" in run.out
+    listed = posko("--db", ready_db, "officer", "list")
+    assert len(listed.out.splitlines()) == 5

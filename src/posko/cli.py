@@ -107,7 +107,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="berkas PDF tujuan / PDF file to write")
     recap.add_argument("--csv", metavar="FILE.csv",
                        help="juga tulis CSV / also write the figures as CSV")
+
+    officer = commands.add_parser("officer", help="kelola petugas / manage officers")
+    officer_commands = officer.add_subparsers(dest="officer_command", required=True,
+                                              metavar="ACTION")
+    add = officer_commands.add_parser("add", help="tambah petugas / add an officer")
+    add.add_argument("--username", required=True)
+    add.add_argument("--name", required=True, help="nama lengkap / full name")
+    add.add_argument("--role", choices=("officer", "supervisor"), default="officer")
+    add.add_argument("--pin-stdin", action="store_true",
+                     help="baca PIN dari stdin / read the PIN from standard input")
+    officer_commands.add_parser("list", help="daftar petugas / list officers")
     return parser
+
+
+DEMO_PIN = "1234"
 
 
 def select_secrets(paths: DataPaths, demo: bool, console: Console) -> Secrets:
@@ -182,9 +196,58 @@ def cmd_demo_data(args: argparse.Namespace, paths: DataPaths, console: Console,
         with store.unit_of_work() as session:
             set_meta(session, "demo_data_seed", str(args.seed))
         elapsed = time.monotonic() - started
+        demo_officers = _add_demo_officers(store)
     console.say(f"{inserted:,} tiket demo dimuat dalam {elapsed:.1f} detik.",
                 f"{inserted:,} demo tickets loaded in {elapsed:.1f} s.")
+    if demo_officers:
+        console.say(f"Petugas demo (PIN {DEMO_PIN}): {', '.join(demo_officers)}",
+                    f"Demo officers (PIN {DEMO_PIN}): {', '.join(demo_officers)}")
     return EXIT_OK
+
+
+def _add_demo_officers(store: Store) -> list[str]:
+    """The demo's officers, only when the desk has none (never touches real accounts)."""
+    from posko.demo_data import DEFAULT_OFFICERS
+    from posko.store.officers import Role, create_officer, list_officers
+
+    if list_officers(store):
+        return []
+    added = []
+    for index, username in enumerate(DEFAULT_OFFICERS):
+        role = Role.SUPERVISOR if index == 0 else Role.OFFICER
+        full_name = " ".join(part.capitalize() for part in username.split("."))
+        create_officer(store, username=username, full_name=full_name, pin=DEMO_PIN, role=role)
+        added.append(f"{username} ({role.value})")
+    return added
+
+
+def cmd_officer(args: argparse.Namespace, paths: DataPaths, console: Console,
+                secrets: Secrets) -> int:
+    from posko.store.officers import Role, create_officer, list_officers
+
+    with open_store(paths) as store:
+        if args.officer_command == "list":
+            for info in list_officers(store):
+                print(f"{info.username:<24} {info.role.value:<11} {info.full_name}",
+                      file=console.out)
+            return EXIT_OK
+        pin = _read_pin(args.pin_stdin)
+        info = create_officer(store, username=args.username, full_name=args.name, pin=pin,
+                              role=Role(args.role), created_by="cli")
+    console.say(f"Petugas {info.username} ({info.role.value}) ditambahkan.",
+                f"Officer {info.username} ({info.role.value}) added.")
+    return EXIT_OK
+
+
+def _read_pin(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    import getpass
+
+    first = getpass.getpass("PIN: ")
+    if getpass.getpass("PIN (ulangi / again): ") != first:
+        raise PoskoError("Kedua PIN tidak sama.", "The two PINs differ.")
+    return first
 
 
 def cmd_search(args: argparse.Namespace, paths: DataPaths, console: Console,
@@ -439,6 +502,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], 
     "check": cmd_check,
     "print-receipt": cmd_print_receipt,
     "recap": cmd_recap,
+    "officer": cmd_officer,
 }
 
 
