@@ -34,6 +34,22 @@ _BADGE = {  # background colours with dark text: readable and distinct
 }
 
 
+def overdue_working_days(item: TicketSummary, policy: SlaPolicy, calendar: WorkingCalendar,
+                         now: datetime) -> int:
+    """Working days past the resolution deadline (0 when not overdue or closed). Pure, so
+    the lookup computes it on the worker thread together with the search."""
+    if not item.status.is_open:
+        return 0
+    try:
+        deadline = tier_due(policy.tier("resolution", item.needs_field_check), calendar,
+                            item.created_at)
+    except KeyError:
+        return 0
+    if now <= deadline:
+        return 0
+    return max(1, calendar.working_days_between(deadline, now))
+
+
 class TicketTableModel(QAbstractTableModel):
     COLUMNS = ("code", "date", "status", "age", "category", "refs", "description")
 
@@ -42,14 +58,18 @@ class TicketTableModel(QAbstractTableModel):
                  now: datetime | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[TicketSummary, ...] = ()
+        self._overdue: dict[str, int] | None = None
         self._language = language
         self._policy = policy or default_policy()
         self._calendar = calendar or WorkingCalendar()
         self._now = now
 
-    def set_rows(self, rows: Sequence[TicketSummary]) -> None:
+    def set_rows(self, rows: Sequence[TicketSummary],
+                 overdue: dict[str, int] | None = None) -> None:
+        """Show `rows`; `overdue` (uuid -> working days late) may come precomputed."""
         self.beginResetModel()
         self._rows = tuple(rows)
+        self._overdue = dict(overdue) if overdue is not None else None
         self.endResetModel()
 
     def row_at(self, row: int) -> TicketSummary:
@@ -77,17 +97,10 @@ class TicketTableModel(QAbstractTableModel):
 
     def overdue_days(self, item: TicketSummary) -> int:
         """Working days past the resolution deadline (0 when not overdue or closed)."""
-        if not item.status.is_open:
-            return 0
-        try:
-            deadline = tier_due(self._policy.tier("resolution", item.needs_field_check),
-                                self._calendar, item.created_at)
-        except KeyError:
-            return 0
-        now = self._now or datetime.now(UTC)
-        if now <= deadline:
-            return 0
-        return max(1, self._calendar.working_days_between(deadline, now))
+        if self._overdue is not None and item.uuid in self._overdue:
+            return self._overdue[item.uuid]
+        return overdue_working_days(item, self._policy, self._calendar,
+                                    self._now or datetime.now(UTC))
 
     def _category_name(self, code: str) -> str:
         try:
