@@ -128,8 +128,8 @@ def follow_up_from_row(row: FollowUpRow, ticket_uuid: str) -> FollowUp:
 def ticket_payload(ticket: Ticket) -> dict[str, Any]:
     """What a created ticket looks like in the outbox.
 
-    The NIK is deliberately absent: the outbox is stored in clear in the DB; the sync worker
-    adds what the server may receive at send time from the encrypted column.
+    The NIK is deliberately absent: the outbox is stored in clear in the DB, and the central
+    server accepts no NIK at all (only `has_nik`); NIKs never leave the kecamatan's desk.
     """
     loc = ticket.location
     return {

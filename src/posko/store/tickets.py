@@ -105,8 +105,10 @@ def record_intake(
         event = StatusEvent(ticket_uuid=ticket.uuid, status=Status.RECEIVED, at=at,
                             actor=officer, source=EventSource.DESK)
         session.add(StatusEventRow(**event_columns(event, row.id)))
+        # The server keeps the desk's uuid for the first event, so a pull never brings
+        # back a second "received".
         enqueue(session, kind="ticket.created", entity_uuid=ticket.uuid,
-                payload=ticket_payload(ticket), at=at)
+                payload={**ticket_payload(ticket), "initial_event_uuid": event.uuid}, at=at)
         audit(session, officer=officer, action="ticket.create", entity="ticket",
               entity_uuid=ticket.uuid, detail=f"origin={origin.value} category={category}",
               at=at)
