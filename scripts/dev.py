@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set-up and run Posko from a clean clone, with nothing but Python 3.11+ installed.
 
-    python3 scripts/dev.py run    # venv + install, demo desk with demo data, open the window
+    python3 scripts/dev.py run    # venv + install, demo desk + demo central server, the window
     python3 scripts/dev.py test   # venv + install test tools, ruff, mypy, the whole test suite
 
 Idempotent: a second run reuses `.venv` and the demo data. On Debian/Ubuntu, when run as
@@ -11,10 +11,14 @@ normal user it prints the apt-get command instead.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 import venv
 from pathlib import Path
 
@@ -33,6 +37,7 @@ QT_DEBIAN_PACKAGES = [
 # Only for the test command: the central server's contract tests also run on PostgreSQL.
 TEST_DEBIAN_PACKAGES = ["postgresql"]
 DEMO_KECAMATAN = "31.75.04"
+DEMO_SERVER_PORT = 8311
 DEMO_TICKETS = 2000
 
 
@@ -93,6 +98,51 @@ def ensure_venv(extras: str) -> None:
     stamp.touch()
 
 
+def free_port(preferred: int) -> int:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", preferred))
+        except OSError:
+            probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_demo_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str] | None:
+    """The reference central server on SQLite with demo app tickets, on 127.0.0.1."""
+    data_dir = subprocess.run(
+        [str(PYTHON), "-c", "from posko.paths import resolve_paths; "
+         "print(resolve_paths(demo=True).data_dir)"],
+        capture_output=True, text=True, env=env, check=True, cwd=ROOT).stdout.strip()
+    central = [str(PYTHON), "-m", "posko_central.cli", "--data-dir", f"{data_dir}/central"]
+    setup = subprocess.run([*central, "demo-setup", "--kecamatan", DEMO_KECAMATAN,
+                            "--desk-tickets", str(DEMO_TICKETS), "--desk-seed", "1"],
+                           capture_output=True, text=True, env=env, check=False, cwd=ROOT)
+    if setup.returncode != 0:
+        say("the demo central server could not be prepared; the desk runs offline:\n"
+            + setup.stderr.strip())
+        return None
+    enrolment = json.loads(setup.stdout)
+    port = free_port(DEMO_SERVER_PORT)
+    url = f"http://127.0.0.1:{port}"
+    log = open(Path(data_dir) / "central-server.log", "ab")  # noqa: SIM115 - lives with the server
+    server = subprocess.Popen([*central, "serve", "--host", "127.0.0.1", "--port", str(port)],
+                              env=env, cwd=ROOT, stdout=log, stderr=log)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as answer:
+                if answer.status == 200:
+                    say(f"central server (demo) at {url}; enrolment code for this desk: "
+                        f"{enrolment['enrolment_code']} (log: {log.name})")
+                    return server, url
+        except OSError:
+            time.sleep(0.3)
+    say("the demo central server did not start; the desk runs offline (see "
+        f"{log.name})")
+    server.terminate()
+    return None
+
+
 def command_run(extra_args: list[str]) -> int:
     ensure_python()
     ensure_system_packages(QT_DEBIAN_PACKAGES)
@@ -101,15 +151,26 @@ def command_run(extra_args: list[str]) -> int:
     env = dict(os.environ)
     # Is the demo desk set up already? `posko check` answers without changing anything.
     ready = subprocess.run([str(p) for p in [*posko, "check"]], capture_output=True,
-                           env=env, check=False).returncode == 0
+                           env=env, check=False, cwd=ROOT).returncode == 0
     if not ready:
         run(*posko, "init", "--kecamatan", DEMO_KECAMATAN, "--desk", "1", env=env)
         run(*posko, "demo-data", "--tickets", str(DEMO_TICKETS), env=env)
+    say("demo officers: rina.kusuma (supervisor), agus.prasetyo, dewi.lestari, ... "
+        "PIN 1234")
+    server = start_demo_server(env)
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
             "linux"):
         say("no display found: starting Qt offscreen (the window is not visible)")
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return run(PYTHON, "-m", "posko.app", "--demo", *extra_args, env=env, check=False)
+    try:
+        return run(PYTHON, "-m", "posko.app", "--demo", *extra_args, env=env, check=False)
+    finally:
+        if server is not None:
+            server[0].terminate()
+            try:
+                server[0].wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server[0].kill()
 
 
 def command_test(extra_args: list[str]) -> int:
