@@ -204,18 +204,11 @@ class AssistedWizard(QWizard):
         ticket = self.saved_ticket
         if ticket is None:
             return
-        self.ui.printButton.setEnabled(False)
+        preview_ticket_receipt(self._ctx, ticket, self, reprint=False,
+                               button=self.ui.printButton, keep_job=self._keep_job)
 
-        def shown(job: Any) -> None:
-            self.print_job = job
-            self.ui.printButton.setEnabled(True)
-
-        def failed(error: BaseException) -> None:
-            self.ui.printButton.setEnabled(True)
-            show_error(self, error)
-
-        preview_ticket_receipt(self._ctx, ticket, self, reprint=False, on_shown=shown,
-                             on_error=failed)
+    def _keep_job(self, job: Any) -> None:
+        self.print_job = job
 
     # --- fonts -----------------------------------------------------------------------
 

@@ -458,18 +458,11 @@ class IntakePage(QWidget):
         ticket = self.last_saved
         if ticket is None:
             return
-        self.ui.printButton.setEnabled(False)
+        preview_ticket_receipt(self._ctx, ticket, self, reprint=False,
+                               button=self.ui.printButton, keep_job=self._keep_job)
 
-        def shown(job: Any) -> None:
-            self.print_job = job
-            self.ui.printButton.setEnabled(True)
-
-        def failed(error: BaseException) -> None:
-            self.ui.printButton.setEnabled(True)
-            show_error(self, error)
-
-        preview_ticket_receipt(self._ctx, ticket, self, reprint=False, on_shown=shown,
-                               on_error=failed)
+    def _keep_job(self, job: Any) -> None:
+        self.print_job = job
 
     def _save_failed(self, error: BaseException) -> None:
         # The form is kept as typed, so nothing is lost; the officer can retry.

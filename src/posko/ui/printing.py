@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Signal
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
 from posko.ui.background import BackgroundRunner
 from posko.ui.i18n import fill
@@ -408,11 +414,12 @@ def receipt_settings(settings: Settings, timezone: tzinfo, **overrides: Any) -> 
 
 
 def preview_ticket_receipt(ctx: DeskContext, ticket: Ticket, parent: QWidget, *, reprint: bool,
-                           on_shown: Callable[[Any], None],
-                           on_error: Callable[[BaseException], None]) -> None:
+                           button: QAbstractButton, keep_job: Callable[[Any], None]) -> None:
     """Build a ticket's tanda terima off the GUI thread (with the kecamatan's own contact
-    channels from the desk DB), then open its print preview; `on_shown` gets the PrintJob."""
+    channels from the desk DB), then open its print preview. `button` is disabled meanwhile
+    (no double prints); `keep_job` receives the PrintJob so the caller keeps it alive."""
     from posko.receipts import KecamatanContact, build_receipt
+    from posko.ui.context import show_error
 
     officer = ctx.officer
     officer_name = (officer.full_name if officer is not None
@@ -426,10 +433,16 @@ def preview_ticket_receipt(ctx: DeskContext, ticket: Ticket, parent: QWidget, *,
                              printed_at=printed_at)
 
     def done(pdf: bytes) -> None:
-        on_shown(preview_pdf(
+        button.setEnabled(True)
+        keep_job(preview_pdf(
             pdf, file_name=f"tanda-terima-{ticket.tracking_code}.pdf",
             title=fill(QCoreApplication.translate("PrintJob", "Tanda terima %1"),
                        ticket.tracking_code),
             parent=parent, settings=ctx.settings, runner=ctx.runner))
 
-    ctx.runner.run(work, done, on_error)
+    def failed(error: BaseException) -> None:
+        button.setEnabled(True)
+        show_error(parent, error)
+
+    button.setEnabled(False)
+    ctx.runner.run(work, done, failed)

@@ -558,18 +558,11 @@ class TicketDetailDialog(QDialog):
         snapshot = self.snapshot
         if snapshot is None:
             return
-        self.ui.reprintButton.setEnabled(False)
-
-        def shown(job: Any) -> None:
-            self.print_job = job
-            self.ui.reprintButton.setEnabled(True)
-
-        def failed(error: BaseException) -> None:
-            self.ui.reprintButton.setEnabled(True)
-            show_error(self, error)
-
         preview_ticket_receipt(self._ctx, snapshot.detail.ticket, self, reprint=True,
-                               on_shown=shown, on_error=failed)
+                               button=self.ui.reprintButton, keep_job=self._keep_job)
+
+    def _keep_job(self, job: Any) -> None:
+        self.print_job = job
 
 
 def _status_label(status: Status, language: str) -> str:
