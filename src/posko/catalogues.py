@@ -390,3 +390,23 @@ def validate_rw_rt(value: str | int | None, field: Literal["rw", "rt"]) -> int |
             field=field,
         )
     return number
+
+
+# Indonesia's three time zones by province code (WIB is the default: Sumatra, Java, West and
+# Central Kalimantan). Used for the desk's working day and for times printed on receipts.
+_WITA_PROVINCES = frozenset({51, 52, 53, 63, 64, 65, 71, 72, 73, 74, 75, 76})
+_WIT_PROVINCES = frozenset({81, 82, 91, 92, 93, 94, 95, 96, 97})
+
+
+def timezone_name(region_code: str) -> str:
+    """The IANA time zone of a region: Asia/Jakarta (WIB), Asia/Makassar (WITA) or
+    Asia/Jayapura (WIT)."""
+    try:
+        province = int(region_code[:2])
+    except ValueError:
+        return "Asia/Jakarta"
+    if province in _WIT_PROVINCES:
+        return "Asia/Jayapura"
+    if province in _WITA_PROVINCES:
+        return "Asia/Makassar"
+    return "Asia/Jakarta"

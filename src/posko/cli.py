@@ -66,8 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="siapkan meja / set up this desk")
     init.add_argument("--kecamatan", required=True, help="kode Kemendagri, mis. 31.75.04")
     init.add_argument("--desk", type=int, default=1, help="nomor meja / desk number (1-31)")
-    init.add_argument("--timezone", default="Asia/Jakarta",
-                      help="zona waktu / time zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
+    init.add_argument("--timezone",
+                      help="zona waktu / time zone (default: the kecamatan's own, e.g. "
+                           "Asia/Jakarta, Asia/Makassar, Asia/Jayapura)")
 
     demo = commands.add_parser("demo-data", help="isi data contoh / load demo tickets")
     demo.add_argument("--tickets", type=int, default=2000, help="jumlah tiket / how many")
@@ -144,8 +145,9 @@ def cmd_init(args: argparse.Namespace, paths: DataPaths, console: Console,
 
     region = catalogues.kecamatan(args.kecamatan)  # refuses unknown codes before any write
     with open_store(paths) as store:
-        identity = initialise_desk(store, secrets, kecamatan_code=region.code,
-                                   desk_number=args.desk, timezone=args.timezone)
+        identity = initialise_desk(
+            store, secrets, kecamatan_code=region.code, desk_number=args.desk,
+            timezone=args.timezone or catalogues.timezone_name(region.code))
     console.say(
         f"Meja {identity.desk_number} Kecamatan {region.name} ({region.code}) siap.\n"
         f"Basis data: {paths.db_file}",

@@ -40,8 +40,9 @@ import random
 from bisect import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
+from zoneinfo import ZoneInfo
 
 from posko import catalogues
 from posko.domain.errors import DomainError
@@ -525,9 +526,6 @@ _SHARE_REPEAT_REPORTER = 0.05
 # gives about 15 % of all app tickets.
 _CHASE_CHANCE = 0.17
 
-_WITA_PROVINCES = frozenset({51, 52, 53, 63, 64, 65, 71, 72, 73, 74, 75, 76})
-_WIT_PROVINCES = frozenset({81, 82, 91, 92, 93, 94, 95, 96, 97})
-
 # Moves a time between 21:00 and 07:00 to between 07:00 and 17:00.
 _NIGHT_SHIFT = timedelta(hours=10)
 
@@ -535,12 +533,8 @@ _UUID_MASK = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
 _UUID_BITS = (0x4000 << 64) | (0x8000 << 48)
 
 
-def _local_timezone(province: int) -> tzinfo:
-    if province in _WIT_PROVINCES:
-        return timezone(timedelta(hours=9), "WIT")
-    if province in _WITA_PROVINCES:
-        return timezone(timedelta(hours=8), "WITA")
-    return timezone(timedelta(hours=7), "WIB")
+def local_timezone(region_code: str) -> tzinfo:
+    return ZoneInfo(catalogues.timezone_name(region_code))
 
 
 def _local_agency(cat: catalogues.Category, province: str, kota: str, kec_name: str) -> str:
@@ -586,7 +580,7 @@ class _Generator:
         self.officers = officers
         self.rng = random.Random(f"posko-demo:{seed}:{self.kec.code}:{desk}")
         rng = self.rng
-        self.tz = _local_timezone(int(province.code))
+        self.tz = local_timezone(province.code)
         self.cutoff = datetime(today.year, today.month, today.day, tzinfo=self.tz)
 
         # Kelurahan, each with its own weight, RW/RT counts and local street names.

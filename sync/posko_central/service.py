@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, delete, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from posko import catalogues
-from posko.demo_data import _local_timezone
 from posko.domain import tracking
 from posko.domain.errors import InvalidTransition, PoskoError
 from posko.domain.models import (
@@ -71,7 +71,7 @@ def initial_event_uuid(ticket_uuid: str) -> str:
 
 def local_timezone(kecamatan_code: str) -> tzinfo:
     """WIB, WITA or WIT from the province part of a region code."""
-    return _local_timezone(int(kecamatan_code[:2]))
+    return ZoneInfo(catalogues.timezone_name(kecamatan_code))
 
 
 # ------------------------------------------------------------------------------ outcomes
