@@ -250,3 +250,23 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_uuid: Mapped[str | None] = mapped_column(String(36))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncConflict(Base):
+    """A pushed change the server answered with `conflict`: both versions, for the officer.
+
+    `server_version` is the ticket as the server has it (JSON); `local_payload` is what the
+    desk sent. The server's status has already been applied locally; nothing local is lost.
+    """
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    outbox_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str | None] = mapped_column(String(64))
+    local_payload: Mapped[str] = mapped_column(Text)  # JSON
+    server_version: Mapped[str | None] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,0 +1,240 @@
+"""Applying what the server sends to the desk DB: pulled pages and conflict answers.
+
+Everything here runs inside the caller's transaction (a Session's connection) with Core
+statements: executemany upserts keyed by UUID, so a page of hundreds of tickets is a handful
+of statements. Own changes coming back (echoes) hit the same UUIDs and change nothing new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+
+from posko.domain import tracking
+from posko.domain.models import EventSource
+from posko.store.models import (
+    ExternalRefRow,
+    FollowUpRow,
+    NoteRow,
+    OutboxRow,
+    StatusEventRow,
+    SyncState,
+    TicketRow,
+)
+from posko.store.tickets import _raise_sequences
+
+CURSOR_KEY = "pull.cursor"
+ORPHANS_KEY = "pull.orphans"  # children that arrived before their ticket (feed order)
+MAX_ORPHANS = 50_000
+
+_TICKET_UPDATE = ("tracking_code", "origin", "category", "kelurahan_code", "rw", "rt",
+                  "address", "latitude", "longitude", "description", "reporter_kind",
+                  "reporter_name", "reporter_phone", "contact_preference", "consent",
+                  "officer", "status", "needs_field_check", "created_at", "updated_at")
+_EVENT_SOURCES = {s.value for s in EventSource}
+
+
+def _dt(value: Any) -> datetime:
+    parsed = datetime.fromisoformat(str(value))
+    if parsed.tzinfo is None:
+        raise ValueError("naive datetime from the server")
+    return parsed
+
+
+def _day(value: Any) -> date | None:
+    return None if value in (None, "") else date.fromisoformat(str(value))
+
+
+def ticket_row_values(data: dict[str, Any]) -> dict[str, Any]:
+    """Local `tickets` columns from the contract's TicketOut (no NIK: the server has none)."""
+    reporter = data.get("reporter") or {}
+    return {
+        "uuid": data["uuid"], "tracking_code": data["tracking_code"],
+        "origin": data["origin"], "category": data["category"],
+        "kelurahan_code": data["kelurahan_code"], "rw": data.get("rw"), "rt": data.get("rt"),
+        "address": data.get("address") or "", "latitude": data.get("latitude"),
+        "longitude": data.get("longitude"), "description": data["description"],
+        "reporter_kind": reporter.get("kind", "named"), "reporter_name": reporter.get("name"),
+        "reporter_phone": reporter.get("phone"), "reporter_nik_enc": None,
+        "reporter_nik_hash": None, "contact_preference": reporter.get("contact", "none"),
+        "consent": bool(data["consent"]), "officer": data.get("officer") or "",
+        "status": data["status"], "needs_field_check": bool(data.get("needs_field_check")),
+        "created_at": _dt(data["created_at"]), "updated_at": _dt(data["updated_at"]),
+    }
+
+
+def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]], *,
+                   keep_local: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Insert or update tickets (TicketOut dicts) by UUID; returns {uuid: local id}.
+
+    Tickets in `keep_local` (they have local changes still waiting in the outbox) are
+    inserted when missing but not overwritten: the push answers for them first, and a
+    conflict answer brings the server's version. The NIK columns are never overwritten.
+    """
+    if not tickets:
+        return {}
+    rows = [ticket_row_values(t) for t in tickets]
+    fresh = [r for r in rows if r["uuid"] not in keep_local]
+    held = [r for r in rows if r["uuid"] in keep_local]
+    if fresh:
+        stmt = sqlite_insert(TicketRow)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[TicketRow.uuid],
+            set_={name: stmt.excluded[name] for name in _TICKET_UPDATE}), fresh)
+    if held:
+        conn.execute(sqlite_insert(TicketRow).on_conflict_do_nothing(
+            index_elements=[TicketRow.uuid]), held)
+    ids = ticket_ids(conn, [r["uuid"] for r in rows])
+    refs = [{"ticket_id": ids[t["uuid"]], "source": ref["source"], "number": ref["number"]}
+            for t in tickets for ref in t.get("external_refs") or () if t["uuid"] in ids]
+    if refs:
+        conn.execute(sqlite_insert(ExternalRefRow).on_conflict_do_nothing(
+            index_elements=[ExternalRefRow.source, ExternalRefRow.number]), refs)
+    _raise_sequences(conn, (r["tracking_code"] for r in rows
+                            if tracking.is_valid(r["tracking_code"])))
+    return ids
+
+
+def ticket_ids(conn: Connection, uuids: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(uuids))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start:start + 900]
+        found.update((u, i) for u, i in conn.execute(
+            select(TicketRow.uuid, TicketRow.id).where(TicketRow.uuid.in_(chunk))))
+    return found
+
+
+def pending_ticket_uuids(conn: Connection) -> frozenset[str]:
+    """Tickets with unparked outbox rows (their local state is newer than the server's)."""
+    found: set[str] = set()
+    for kind, entity_uuid, payload in conn.execute(
+            select(OutboxRow.kind, OutboxRow.entity_uuid, OutboxRow.payload)
+            .where(OutboxRow.parked.is_(False))):
+        if kind == "ticket.created":
+            found.add(entity_uuid)
+        else:
+            try:
+                ticket_uuid = json.loads(payload).get("ticket_uuid")
+            except ValueError:
+                continue
+            if ticket_uuid:
+                found.add(str(ticket_uuid))
+    return frozenset(found)
+
+
+def _event_values(d: dict[str, Any], ticket_id: int) -> dict[str, Any]:
+    source = d.get("source") or "server"
+    return {"uuid": d["uuid"], "ticket_id": ticket_id, "status": d["status"],
+            "at": _dt(d["at"]), "actor": d.get("actor") or "", "note": d.get("note") or "",
+            "source": source if source in _EVENT_SOURCES else EventSource.SERVER.value,
+            "agency": d.get("agency"), "merged_into": d.get("merged_into")}
+
+
+def _follow_up_values(d: dict[str, Any], ticket_id: int) -> dict[str, Any]:
+    return {"uuid": d["uuid"], "ticket_id": ticket_id, "asked_at": _dt(d["asked_at"]),
+            "officer": d.get("officer") or "", "requested_by": d.get("requested_by") or "",
+            "promise": d.get("promise") or "", "promised_by": _day(d.get("promised_by")),
+            "note": d.get("note") or ""}
+
+
+def _note_values(d: dict[str, Any], ticket_id: int) -> dict[str, Any]:
+    return {"uuid": d["uuid"], "ticket_id": ticket_id, "at": _dt(d["at"]),
+            "officer": d.get("officer") or "", "text": d["text"], "internal": True}
+
+
+_CHILDREN: dict[str, tuple[Any, Any, tuple[str, ...]]] = {
+    "status_event": (StatusEventRow, _event_values,
+                     ("ticket_id", "status", "at", "actor", "source", "note", "agency",
+                      "merged_into")),
+    "follow_up": (FollowUpRow, _follow_up_values,
+                  ("ticket_id", "asked_at", "officer", "requested_by", "promise",
+                   "promised_by", "note")),
+    "note": (NoteRow, _note_values, ("ticket_id", "at", "officer", "text")),
+}
+
+
+@dataclass
+class PageResult:
+    tickets: int = 0
+    children: int = 0
+    deleted: int = 0
+    deferred: int = 0
+
+    @property
+    def applied(self) -> int:
+        return self.tickets + self.children + self.deleted
+
+
+def get_state(conn: Connection, key: str) -> str | None:
+    value: str | None = conn.scalar(select(SyncState.value).where(SyncState.key == key))
+    return value
+
+
+def set_state(conn: Connection, key: str, value: str) -> None:
+    stmt = sqlite_insert(SyncState).values(key=key, value=value)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[SyncState.key],
+                                            set_={"value": stmt.excluded.value}))
+
+
+def apply_page(conn: Connection, changes: Sequence[dict[str, Any]], next_cursor: str,
+               *, keep_local: frozenset[str] = frozenset()) -> PageResult:
+    """Apply one pulled page and store the cursor after it, in the caller's transaction."""
+    result = PageResult()
+    # The newest state of each entity wins within the page (the feed lists each once anyway).
+    upserts: dict[tuple[str, str], dict[str, Any]] = {}
+    deletes: list[dict[str, Any]] = []
+    for item in changes:
+        key = (item["kind"], item["uuid"])
+        if item["op"] == "delete":
+            upserts.pop(key, None)
+            deletes.append(item)
+        elif item.get("data") is not None:
+            upserts[key] = item
+    tickets = [i["data"] for (kind, _), i in upserts.items() if kind == "ticket"]
+    upsert_tickets(conn, tickets, keep_local=keep_local)
+    result.tickets = len(tickets)
+
+    orphans_text = get_state(conn, ORPHANS_KEY)
+    waiting: list[dict[str, Any]] = json.loads(orphans_text) if orphans_text else []
+    children = waiting + [i for (kind, _), i in upserts.items() if kind in _CHILDREN]
+    ids = ticket_ids(conn, (c["ticket_uuid"] for c in children))
+    still_orphaned: list[dict[str, Any]] = []
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for child in children:
+        ticket_id = ids.get(child["ticket_uuid"])
+        if ticket_id is None:
+            still_orphaned.append(child)
+            continue
+        _model, convert, _cols = _CHILDREN[child["kind"]]
+        by_kind.setdefault(child["kind"], []).append(convert(child["data"], ticket_id))
+    for kind, rows in by_kind.items():
+        model, _convert, columns = _CHILDREN[kind]
+        stmt = sqlite_insert(model)
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[model.uuid], set_={c: stmt.excluded[c] for c in columns}), rows)
+        result.children += len(rows)
+
+    for item in deletes:
+        if item["kind"] == "ticket":
+            conn.execute(delete(TicketRow).where(TicketRow.uuid == item["uuid"]))
+            still_orphaned = [o for o in still_orphaned if o["ticket_uuid"] != item["uuid"]]
+        elif item["kind"] in _CHILDREN:
+            model = _CHILDREN[item["kind"]][0]
+            conn.execute(delete(model).where(model.uuid == item["uuid"]))
+        else:
+            continue
+        result.deleted += 1
+    if orphans_text is not None or still_orphaned:
+        set_state(conn, ORPHANS_KEY, json.dumps(still_orphaned[-MAX_ORPHANS:],
+                                                ensure_ascii=False))
+    result.deferred = len(still_orphaned)
+    set_state(conn, CURSOR_KEY, next_cursor)
+    return result
