@@ -107,7 +107,7 @@ def free_port(preferred: int) -> int:
         return int(probe.getsockname()[1])
 
 
-def start_demo_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str] | None:
+def start_demo_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str, str] | None:
     """The reference central server on SQLite with demo app tickets, on 127.0.0.1."""
     data_dir = subprocess.run(
         [str(PYTHON), "-c", "from posko.paths import resolve_paths; "
@@ -132,9 +132,8 @@ def start_demo_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str
         try:
             with urllib.request.urlopen(f"{url}/healthz", timeout=1) as answer:
                 if answer.status == 200:
-                    say(f"central server (demo) at {url}; enrolment code for this desk: "
-                        f"{enrolment['enrolment_code']} (log: {log.name})")
-                    return server, url
+                    say(f"central server (demo) at {url} (log: {log.name})")
+                    return server, url, str(enrolment["enrolment_code"])
         except OSError:
             time.sleep(0.3)
     say("the demo central server did not start; the desk runs offline (see "
@@ -158,6 +157,10 @@ def command_run(extra_args: list[str]) -> int:
     say("demo officers: rina.kusuma (supervisor), agus.prasetyo, dewi.lestari, ... "
         "PIN 1234")
     server = start_demo_server(env)
+    if server is not None:
+        # Enrol the demo desk (a fresh one-time code each start) and sync it once.
+        run(*posko, "enrol", server[1], server[2], env=env, check=False)
+        run(*posko, "sync", "--once", env=env, check=False)
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
             "linux"):
         say("no display found: starting Qt offscreen (the window is not visible)")

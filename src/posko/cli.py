@@ -119,6 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--pin-stdin", action="store_true",
                      help="baca PIN dari stdin / read the PIN from standard input")
     officer_commands.add_parser("list", help="daftar petugas / list officers")
+
+    enrol = commands.add_parser("enrol", help="daftarkan meja ke server kota / enrol with "
+                                              "the city server")
+    enrol.add_argument("url", help="alamat server, mis. https://pengaduan.kota.example")
+    enrol.add_argument("code", help="kode pendaftaran sekali pakai / one-time enrolment code")
+    sync = commands.add_parser("sync", help="sinkronkan dengan server / sync with the server")
+    sync.add_argument("--once", action="store_true", help="sekali saja / one round, then exit")
+    sync.add_argument("--interval", type=int, default=60, metavar="SECONDS",
+                      help="jeda antar putaran / seconds between rounds (default 60)")
+    outbox = commands.add_parser("outbox", help="perubahan yang belum terkirim / "
+                                                "changes waiting to be sent")
+    outbox.add_argument("--retry", action="store_true",
+                        help="kirim ulang yang ditahan / retry parked changes")
     return parser
 
 
@@ -494,6 +507,65 @@ def cmd_recap(args: argparse.Namespace, paths: DataPaths, console: Console,
     return EXIT_OK
 
 
+def cmd_enrol(args: argparse.Namespace, paths: DataPaths, console: Console,
+              secrets: Secrets) -> int:
+    from posko.sync import enrol
+
+    with open_store(paths) as store:
+        enrolment = enrol(store, secrets, args.url, args.code)
+    console.say(
+        f"Meja terdaftar sebagai '{enrolment.device_name}' ({enrolment.kecamatan_name}, "
+        f"meja {enrolment.desk_number}). Token disimpan di keyring.",
+        f"Desk enrolled as '{enrolment.device_name}' ({enrolment.kecamatan_name}, "
+        f"desk {enrolment.desk_number}). The token is kept in the keyring.")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, paths: DataPaths, console: Console,
+             secrets: Secrets) -> int:
+    from posko.sync import SyncEngine, SyncProgress
+
+    def show(progress: SyncProgress) -> None:
+        print(f"\r  {progress.phase}: {progress.pushed} terkirim/pushed, "
+              f"{progress.pulled} diterima/pulled ({progress.pages} hal./pages)", end="",
+              file=console.err, flush=True)
+
+    with open_store(paths) as store:
+        engine = SyncEngine(store, secrets, attachment_dir=paths.attachment_dir)
+        while True:
+            report = engine.run_once(progress=show)
+            print(file=console.err)
+            console.say(
+                f"Terkirim {report.pushed}, ditahan {report.parked}, konflik "
+                f"{report.conflicts}, diterima {report.pulled}."
+                + (f" {report.message_id}" if report.error else ""),
+                f"Pushed {report.pushed}, parked {report.parked}, conflicts "
+                f"{report.conflicts}, pulled {report.pulled}."
+                + (f" {report.message_en}" if report.error else ""))
+            if args.once:
+                return EXIT_USER_ERROR if report.error else EXIT_OK
+            time.sleep(max(5, args.interval))
+
+
+def cmd_outbox(args: argparse.Namespace, paths: DataPaths, console: Console,
+               secrets: Secrets) -> int:
+    from posko.sync import pending_outbox, retry_parked
+
+    with open_store(paths) as store:
+        if args.retry:
+            retried = retry_parked(store)
+            console.say(f"{retried} perubahan akan dikirim ulang.",
+                        f"{retried} changes will be sent again.")
+        entries = pending_outbox(store)
+    for entry in entries:
+        state = "DITAHAN/PARKED" if entry.parked else "menunggu/waiting"
+        print(f"{entry.created_at:%Y-%m-%d %H:%M}  {entry.kind:<18} {state:<16} "
+              f"{entry.attempts}x  {entry.last_error or ''}", file=console.out)
+    console.say(f"{len(entries)} perubahan belum terkirim.",
+                f"{len(entries)} changes not yet sent.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], int]] = {
     "init": cmd_init,
     "demo-data": cmd_demo_data,
@@ -505,6 +577,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], 
     "print-receipt": cmd_print_receipt,
     "recap": cmd_recap,
     "officer": cmd_officer,
+    "enrol": cmd_enrol,
+    "sync": cmd_sync,
+    "outbox": cmd_outbox,
 }
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import requests
 
-from posko_central.auth import add_device
+from posko_central.auth import add_device, list_devices, revoke_device
 from posko_central.db import Database, migrate, sqlite_url
 from posko_central.importer import DEMO_META_KEY, load_demo
 from posko_central.models import ServerMeta
@@ -51,6 +51,9 @@ class DemoServer:
                 self.process.wait(timeout)
 
 
+DEMO_DESK = 1
+
+
 def prepare_demo(data_dir: Path, *, kecamatan: str = DEMO_KECAMATAN,
                  desk_name: str = "Meja 1 (demo)", tickets: int = 3000, seed: int = 1,
                  desk_tickets: int = 2000, desk_seed: int = 1) -> tuple[str, str, str]:
@@ -64,7 +67,12 @@ def prepare_demo(data_dir: Path, *, kecamatan: str = DEMO_KECAMATAN,
         if not loaded:
             load_demo(db, tickets=tickets, seed=seed,
                       same_as_desk=(kecamatan, desk_tickets, desk_seed))
-        info, code = add_device(db, kecamatan, desk_name)
+        # The demo desk is desk 1: a fresh enrolment code each start, the previous demo
+        # device revoked, so the desk number always matches the desk's tracking codes.
+        for device in list_devices(db, kecamatan):
+            if device.desk_number == DEMO_DESK and device.revoked_at is None:
+                revoke_device(db, device.public_id)
+        info, code = add_device(db, kecamatan, desk_name, desk=DEMO_DESK)
     finally:
         db.close()
     return url, code, info.public_id
