@@ -34,98 +34,98 @@
         <translation>Open the receipt preview to print it.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="304"/>
+        <location filename="../../src/posko/ui/assisted.py" line="297"/>
         <source>Akan dicatat sebagai %1.</source>
         <translation>Will be recorded as %1.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="335"/>
+        <location filename="../../src/posko/ui/assisted.py" line="328"/>
         <source>Pilih salah satu jenis masalah.</source>
         <translation>Choose one kind of problem.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="338"/>
+        <location filename="../../src/posko/ui/assisted.py" line="331"/>
         <source>Pilih kelurahan tempat kejadian.</source>
         <translation>Choose the kelurahan where it happened.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="345"/>
+        <location filename="../../src/posko/ui/assisted.py" line="338"/>
         <source>Ceritakan masalahnya dulu, walau singkat.</source>
         <translation>Describe the problem first, even briefly.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="348"/>
+        <location filename="../../src/posko/ui/assisted.py" line="341"/>
         <source>Tulis nama warga, atau centang &apos;Tanpa nama&apos;.</source>
         <translation>Type the citizen&apos;s name, or tick &apos;No name&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="395"/>
+        <location filename="../../src/posko/ui/assisted.py" line="388"/>
         <source>Persetujuan dicatat atas nama petugas: %1</source>
         <translation>Consent recorded by officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="427"/>
+        <location filename="../../src/posko/ui/assisted.py" line="420"/>
         <source>Masalah</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="429"/>
+        <location filename="../../src/posko/ui/assisted.py" line="422"/>
         <source>Kelurahan %1</source>
         <translation>Kelurahan %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="431"/>
+        <location filename="../../src/posko/ui/assisted.py" line="424"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="433"/>
+        <location filename="../../src/posko/ui/assisted.py" line="426"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="436"/>
+        <location filename="../../src/posko/ui/assisted.py" line="429"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="437"/>
+        <location filename="../../src/posko/ui/assisted.py" line="430"/>
         <source>Cerita</source>
         <translation>Story</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="438"/>
+        <location filename="../../src/posko/ui/assisted.py" line="431"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="438"/>
+        <location filename="../../src/posko/ui/assisted.py" line="431"/>
         <source>Tanpa nama (anonim)</source>
         <translation>No name (anonymous)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="445"/>
+        <location filename="../../src/posko/ui/assisted.py" line="438"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="445"/>
-        <location filename="../../src/posko/ui/assisted.py" line="447"/>
+        <location filename="../../src/posko/ui/assisted.py" line="438"/>
+        <location filename="../../src/posko/ui/assisted.py" line="440"/>
         <source>tidak diisi</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="446"/>
+        <location filename="../../src/posko/ui/assisted.py" line="439"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="460"/>
+        <location filename="../../src/posko/ui/assisted.py" line="453"/>
         <source>Bacakan teks persetujuan kepada warga, lalu centang kotak persetujuan.</source>
         <translation>Read the consent text to the citizen, then tick the consent box.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="487"/>
+        <location filename="../../src/posko/ui/assisted.py" line="480"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -604,12 +604,12 @@
 <context>
     <name>LookupPage</name>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="38"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="48"/>
         <source>Sedang luring: pencarian di server tersedia setelah meja terhubung ke server kota.</source>
         <translation>Offline: searching the server becomes available once this desk is connected to the city server.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="52"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="71"/>
         <source>%1 hasil</source>
         <translation>%1 results</translation>
     </message>
@@ -632,67 +632,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="43"/>
+        <location filename="../../src/posko/ui/main_window.py" line="44"/>
         <source>Posko — Kecamatan %1, Meja %2</source>
         <translation>Posko — Kecamatan %1, Desk %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="46"/>
+        <location filename="../../src/posko/ui/main_window.py" line="47"/>
         <source>Petugas: %1 · Kecamatan %2 · Meja %3</source>
         <translation>Officer: %1 · Kecamatan %2 · Desk %3</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="57"/>
+        <location filename="../../src/posko/ui/main_window.py" line="58"/>
         <source>● Luring (offline)</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="60"/>
+        <location filename="../../src/posko/ui/main_window.py" line="61"/>
         <source>Sinkron terakhir: belum pernah</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="61"/>
+        <location filename="../../src/posko/ui/main_window.py" line="62"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="64"/>
-        <source>Sinkronisasi tersedia setelah meja didaftarkan ke server kota. Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
-        <translation>Sync becomes available once this desk is enrolled with the city server. All data stays saved on this desk and will be sent later.</translation>
-    </message>
-    <message>
-        <location filename="../../src/posko/ui/main_window.py" line="129"/>
+        <location filename="../../src/posko/ui/main_window.py" line="130"/>
         <source>Rincian tiket belum tersedia.</source>
         <translation>Ticket details are not available yet.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="153"/>
+        <location filename="../../src/posko/ui/main_window.py" line="154"/>
         <source>Tiket %1 tersimpan.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="162"/>
+        <location filename="../../src/posko/ui/main_window.py" line="164"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="193"/>
+        <location filename="../../src/posko/ui/main_window.py" line="195"/>
         <source>Formulir belum disimpan</source>
         <translation>Form not saved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="194"/>
+        <location filename="../../src/posko/ui/main_window.py" line="196"/>
         <source>Pengaduan yang sedang diisi belum disimpan. Tutup juga? Isian disimpan sebagai draf dan ditawarkan lagi saat Posko dibuka.</source>
         <translation>The complaint being typed is not saved. Close anyway? It is kept as a draft and offered again when Posko opens.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="212"/>
+        <location filename="../../src/posko/ui/main_window.py" line="215"/>
         <source>Pulihkan isian?</source>
         <translation>Restore the form?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="213"/>
+        <location filename="../../src/posko/ui/main_window.py" line="216"/>
         <source>Ada pengaduan yang belum sempat disimpan (misalnya karena listrik padam). Pulihkan isiannya?</source>
         <translation>A complaint was not saved (for example after a power cut). Restore what was typed?</translation>
     </message>
@@ -805,53 +800,53 @@
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="225"/>
+        <location filename="../../src/posko/ui/printing.py" line="231"/>
         <source>Pratinjau cetak — %1</source>
         <extracomment>Preview resolution: rolls at a thermal head&apos;s 203 dpi, sheets at 150 dpi.</extracomment>
         <translation>Print preview — %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="227"/>
+        <location filename="../../src/posko/ui/printing.py" line="233"/>
         <source>Simpan sebagai PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="229"/>
+        <location filename="../../src/posko/ui/printing.py" line="235"/>
         <source>Simpan dokumen asli sebagai berkas PDF</source>
         <translation>Save the original document as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="265"/>
+        <location filename="../../src/posko/ui/printing.py" line="271"/>
         <source>Pratinjau tidak dapat dibuat.</source>
         <translation>The preview could not be made.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="311"/>
+        <location filename="../../src/posko/ui/printing.py" line="317"/>
         <source>Simpan sebagai PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="312"/>
+        <location filename="../../src/posko/ui/printing.py" line="318"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="319"/>
+        <location filename="../../src/posko/ui/printing.py" line="325"/>
         <source>PDF tidak dapat disimpan di tempat itu. Pilih folder lain (misalnya Dokumen atau flashdisk).</source>
         <translation>The PDF cannot be saved there. Choose another folder (for example Documents or a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="356"/>
+        <location filename="../../src/posko/ui/printing.py" line="362"/>
         <source>Printer tidak dapat mencetak dokumen ini.</source>
         <translation>The printer cannot print this document.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="357"/>
+        <location filename="../../src/posko/ui/printing.py" line="363"/>
         <source>Periksa: printer menyala dan terhubung (kabel USB/jaringan), kertas terpasang dan tidak macet, tutup printer rapat. Lalu coba cetak lagi, atau pilih printer lain.</source>
         <translation>Check: the printer is on and connected (USB/network cable), paper is loaded and not jammed, the cover is closed. Then print again, or choose another printer.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="361"/>
+        <location filename="../../src/posko/ui/printing.py" line="367"/>
         <source>Dokumen tidak hilang: PDF-nya disimpan di
 %1
 Cetak ulang dari sana nanti, atau salin ke flashdisk.</source>
@@ -860,17 +855,17 @@ Cetak ulang dari sana nanti, atau salin ke flashdisk.</source>
 Reprint it from there later, or copy it to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="365"/>
+        <location filename="../../src/posko/ui/printing.py" line="371"/>
         <source>Gunakan &quot;Simpan sebagai PDF&quot; untuk menyimpan dokumen.</source>
         <translation>Use &quot;Save as PDF&quot; to keep the document.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="371"/>
+        <location filename="../../src/posko/ui/printing.py" line="377"/>
         <source>Posko — cetak</source>
         <translation>Posko — printing</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/printing.py" line="431"/>
+        <location filename="../../src/posko/ui/printing.py" line="439"/>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
     </message>
@@ -1148,6 +1143,54 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <location filename="../../forms/sign_in.ui" line="37"/>
         <source>P&amp;IN</source>
         <translation>P&amp;IN</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="61"/>
+        <source>Meja belum terdaftar di server kota (posko enrol URL KODE). Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
+        <translation>This desk is not enrolled with the city server yet (posko enrol URL CODE). All data stays saved on this desk and will be sent later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="82"/>
+        <source>● Daring (online)</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="85"/>
+        <source>● Luring (offline)</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="107"/>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="125"/>
+        <source>Menyinkronkan: %1 terkirim, %2 diterima</source>
+        <translation>Syncing: %1 sent, %2 received</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="134"/>
+        <source>Sinkron gagal: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="137"/>
+        <source>Sinkron terakhir: %1 (%2 terkirim, %3 diterima)</source>
+        <translation>Last sync: %1 (%2 sent, %3 received)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="145"/>
+        <source>Sinkron gagal; data tetap aman di meja ini.</source>
+        <translation>Sync failed; the data stays safe on this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/sync_status.py" line="151"/>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
     </message>
 </context>
 <context>
@@ -1595,47 +1638,47 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="69"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="89"/>
         <source>Kode pelacakan</source>
         <translation>Tracking code</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="70"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="90"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="71"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="91"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="72"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="92"/>
         <source>Umur / SLA</source>
         <translation>Age / SLA</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="73"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="93"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="74"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="94"/>
         <source>Nomor aplikasi</source>
         <translation>App number</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="75"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="95"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="125"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="138"/>
         <source>%1 hari</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="127"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="140"/>
         <source>terlambat %1 hari kerja</source>
         <translation>%1 working days late</translation>
     </message>

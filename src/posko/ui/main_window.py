@@ -17,6 +17,7 @@ from posko.ui.intake_page import IntakePage
 from posko.ui.lookup_page import LookupPage
 from posko.ui.queue_page import QueuePage
 from posko.ui.settings import FONT_SCALE
+from posko.ui.sync_status import SyncStatus
 
 STATUS_REFRESH_MS = 10_000
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 70, 200, 10
@@ -59,13 +60,13 @@ class MainWindow(QMainWindow):
         self.pending_label = QLabel()
         self.last_sync_label = QLabel(self.tr("Sinkron terakhir: belum pernah"))
         self.sync_button = QPushButton(self.tr("Sinkronkan sekarang"))
-        self.sync_button.setEnabled(False)
-        self.sync_button.setToolTip(self.tr(
-            "Sinkronisasi tersedia setelah meja didaftarkan ke server kota. Semua data tetap "
-            "tersimpan di meja ini dan akan dikirim nanti."))
         for widget in (self.online_label, self.pending_label, self.last_sync_label,
                        self.sync_button):
             self.statusBar().addPermanentWidget(widget)
+        self.sync_status = SyncStatus(ctx, self, online_label=self.online_label,
+                                      last_sync_label=self.last_sync_label,
+                                      button=self.sync_button)
+        self.sync_status.syncFinished.connect(self.refresh_status)
 
         self.queue_page.numberCalled.connect(self.serve_number)
         self.intake_page.ticketSaved.connect(self._ticket_saved)
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
         self.statusBar().showMessage(fill(self.tr("Tiket %1 tersimpan."), code), 8000)
         self.refresh_status()
+        self.sync_status.schedule_soon()
 
     def refresh_status(self) -> None:
         store = self.ctx.store
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
                 return
             self.intake_page.save_draft()
         self._status_timer.stop()
+        self.sync_status.stop_timers()
         self.ctx.runner.wait_for_idle(5000)
         event.accept()
 

@@ -1,0 +1,64 @@
+"""The status bar against the real reference server: online/offline and Sync now."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from posko.sync import enrol
+from posko.ui.context import DeskContext
+from posko.ui.main_window import MainWindow
+from tests.sync_client.conftest import Central, central  # noqa: F401 - the server fixture
+
+
+@pytest.fixture
+def enrolled_window(qtbot, desk_context: DeskContext, central: Central) -> MainWindow:  # type: ignore[no-untyped-def]  # noqa: F811
+    enrol(desk_context.store, desk_context.secrets, central.url, central.add_device())
+    shown = MainWindow(desk_context)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_indicator_follows_the_server(qtbot, enrolled_window: MainWindow,  # type: ignore[no-untyped-def]
+                                      central: Central) -> None:  # noqa: F811
+    status = enrolled_window.sync_status
+    qtbot.waitUntil(lambda: status.online is True, timeout=10_000)
+    assert "Daring" in enrolled_window.online_label.text()
+    assert enrolled_window.sync_button.isEnabled()
+
+    central.stop()
+    with qtbot.waitSignal(status.onlineChanged, timeout=10_000) as changed:
+        status.probe()
+    assert changed.args == [False]
+    assert "Luring" in enrolled_window.online_label.text()
+
+    central.start()
+    with qtbot.waitSignal(status.onlineChanged, timeout=10_000) as changed:
+        status.probe()
+    assert changed.args == [True]
+
+
+def test_sync_now_shows_progress_and_finishes(qtbot, enrolled_window: MainWindow,  # type: ignore[no-untyped-def]
+                                              intake) -> None:
+    intake()
+    intake()
+    status = enrolled_window.sync_status
+    qtbot.waitUntil(lambda: status.online is True, timeout=10_000)
+    with qtbot.waitSignal(status.syncFinished, timeout=30_000):
+        qtbot.mouseClick(enrolled_window.sync_button, Qt.MouseButton.LeftButton)
+        assert enrolled_window.sync_button.text() == "Menyinkronkan…"
+        assert not enrolled_window.sync_button.isEnabled()
+    assert status.last_report is not None
+    assert status.last_report.pushed == 2
+    assert status.last_report.error is None
+    assert enrolled_window.last_sync_label.text().startswith("Sinkron terakhir:")
+    qtbot.waitUntil(lambda: enrolled_window.pending_label.text() == "Menunggu dikirim: 0",
+                    timeout=5_000)
+
+
+def test_not_enrolled_desk_explains_itself(qtbot, desk_context: DeskContext) -> None:  # type: ignore[no-untyped-def]
+    shown = MainWindow(desk_context)
+    qtbot.addWidget(shown)
+    assert not shown.sync_button.isEnabled()
+    assert "posko enrol" in shown.sync_button.toolTip()
