@@ -408,3 +408,25 @@ def test_tombstone_deletes_the_ticket_locally(enrolled: Store, central: Central,
         assert session.scalar(select(TicketRow).where(TicketRow.uuid == ticket.uuid)) is None
         assert session.scalar(select(func.count()).select_from(StatusEventRow)) == 0
     assert search(enrolled, ticket.tracking_code) == []
+
+
+def test_a_row_that_breaks_the_whole_batch_is_found_and_parked(
+        enrolled: Store, central: Central, intake: Any, engine_factory: Engine) -> None:
+    """A 422 for the whole request (one malformed row) must not block the outbox."""
+    engine, _ = engine_factory()
+    first, broken, last = intake(), intake(), intake()
+    with enrolled.unit_of_work() as session:
+        row = session.scalars(select(OutboxRow)
+                              .where(OutboxRow.entity_uuid == broken.uuid)).one()
+        payload = json.loads(row.payload)
+        payload["nik"] = "3175046708800003"  # the server refuses NIKs outright (422)
+        row.payload = json.dumps(payload)
+    report = engine.run_once()
+    assert (report.pushed, report.parked) == (2, 1)
+    assert server_count(central, cm.TicketRow, uuid=first.uuid) == 1
+    assert server_count(central, cm.TicketRow, uuid=last.uuid) == 1
+    assert server_count(central, cm.TicketRow, uuid=broken.uuid) == 0
+    entries = pending_outbox(enrolled)
+    assert [e.parked for e in entries] == [True]
+    assert (entries[0].last_error or "").startswith("422")
+    assert "3175046708800003" not in (entries[0].last_error or "")

@@ -301,26 +301,45 @@ class SyncEngine:
 
     # --- push --------------------------------------------------------------------------
 
-    def _next_batch(self) -> list[OutboxRow]:
+    def _next_batch(self, size: int) -> list[OutboxRow]:
         with self.store.unit_of_work() as session:
             return list(session.scalars(
                 select(OutboxRow).where(OutboxRow.parked.is_(False))
-                .order_by(OutboxRow.id).limit(self.push_batch)))
+                .order_by(OutboxRow.id).limit(size)))
 
     def _push(self, client: SyncClient, counts: _Counts,
               tell: Callable[[str], None]) -> None:
+        size = self.push_batch
         for _ in range(self.max_batches):
-            batch = self._next_batch()
+            batch = self._next_batch(size)
             if not batch:
                 return
             changes = [to_change(row) for row in batch]
             key = batch_key([row.uuid for row in batch])
-            results = self._with_retry(counts, partial(client.push, changes, key))
+            try:
+                results = self._with_retry(counts, partial(client.push, changes, key))
+            except RequestRefused as exc:
+                if exc.status not in (400, 413, 422):
+                    raise
+                if len(batch) > 1:
+                    # One bad row must not block the outbox: go row by row to find it.
+                    size = 1
+                    continue
+                self._park(batch[0], f"{exc.status} {exc.server_code}", counts)
+                size = self.push_batch
+                continue
             uploads_failed = self._upload_attachments(client, counts, batch, results)
             self._commit_push(batch, changes, results, counts, keep=uploads_failed)
             tell("push")
             if all(r.get("result") == "accepted" for r in results) and uploads_failed:
                 return  # the files wait for the next run; don't spin on the same batch
+
+    def _park(self, row: OutboxRow, reason: str, counts: _Counts) -> None:
+        """Set one refused row aside with the server's code (never its payload)."""
+        with self.store.unit_of_work() as session:
+            session.execute(update(OutboxRow).where(OutboxRow.id == row.id).values(
+                parked=True, attempts=OutboxRow.attempts + 1, last_error=reason[:500]))
+        counts.parked += 1
 
     def _upload_attachments(self, client: SyncClient, counts: _Counts,
                             batch: Sequence[OutboxRow],
