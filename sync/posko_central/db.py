@@ -22,15 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import Session
 
 from posko.domain.errors import PoskoError
+from posko.store.migrate import Migrations
 from posko_central.models import FEED_COUNTER, Counter, ServerMeta
 
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -153,50 +150,24 @@ def next_sequence(session: Session) -> int:
 # ------------------------------------------------------------------------------ migrations
 
 
-class DatabaseTooNew(PoskoError):
-    code = "database_too_new"
-
-
-def alembic_config(connection: Connection | None = None) -> Config:
-    config = Config()
-    config.set_main_option("script_location", "posko_central:migrations")
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+SERVER_MIGRATIONS = Migrations("posko_central:migrations", "posko-central")
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def _check_known(connection: Connection) -> str | None:
-    revision = current_revision(connection)
-    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if revision is not None and revision not in known:
-        raise DatabaseTooNew(
-            "Basis data ini dibuat oleh versi posko-central yang lebih baru; data tidak diubah.",
-            "This database was written by a newer posko-central; the data was not changed.",
-        )
-    return revision
+    return SERVER_MIGRATIONS.head()
 
 
 def migrate(db: Database) -> None:
     """Bring the schema to the newest revision (run once, before workers start)."""
     with db.engine.begin() as conn:
-        if _check_known(conn) != head_revision():
-            command.upgrade(alembic_config(conn), "head")
+        if SERVER_MIGRATIONS.needs_upgrade(conn):
+            SERVER_MIGRATIONS.upgrade(conn)
 
 
 def require_current(db: Database) -> None:
     """Refuse to serve a database that is not exactly at this build's revision."""
     with db.engine.connect() as conn:
-        revision = _check_known(conn)
+        revision = SERVER_MIGRATIONS.check_not_newer(conn)
     if revision != head_revision():
         raise DatabaseError(
             "Skema basis data belum diperbarui; jalankan `posko-central serve` atau "
