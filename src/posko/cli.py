@@ -128,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--once", action="store_true", help="sekali saja / one round, then exit")
     sync.add_argument("--interval", type=int, default=60, metavar="SECONDS",
                       help="jeda antar putaran / seconds between rounds (default 60)")
+    open311 = commands.add_parser("open311", help="cari laporan di server Open311 / look up "
+                                                  "a request on an Open311 GeoReport v2 server")
+    open311.add_argument("url", help="mis. https://kota.example/open311/v2")
+    open311.add_argument("request_id", help="service_request_id")
+    open311.add_argument("--api-key")
+    open311.add_argument("--jurisdiction")
     outbox = commands.add_parser("outbox", help="perubahan yang belum terkirim / "
                                                 "changes waiting to be sent")
     outbox.add_argument("--retry", action="store_true",
@@ -547,6 +553,31 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths, console: Console,
             time.sleep(max(5, args.interval))
 
 
+def cmd_open311(args: argparse.Namespace, paths: DataPaths, console: Console,
+                secrets: Secrets) -> int:
+    from posko.store.errors import NotFound
+    from posko.sync import Open311Client, Open311Endpoint, to_lookup_result
+
+    endpoint = Open311Endpoint(args.url, args.api_key, args.jurisdiction)
+    with Open311Client(endpoint) as client:
+        found = client.find(args.request_id)
+        if not found:
+            single = client.service_request(args.request_id)
+            found = [single] if single is not None else []
+    if not found:
+        raise NotFound("Laporan tidak ditemukan di server itu.",
+                       "No such request on that server.")
+    en = console.language == "en"
+    for request in found:
+        result = to_lookup_result(request)
+        label = result.status.label_en if en else result.status.label_id
+        guessed = (" (estimate)" if en else " (perkiraan)") if result.status_guessed else ""
+        updated = f"{result.updated_at:%Y-%m-%d %H:%M}" if result.updated_at else "-"
+        print(f"{result.ref}  {label}{guessed}  {updated}\n  {result.description}\n  "
+              f"{result.address or '-'}", file=console.out)
+    return EXIT_OK
+
+
 def cmd_outbox(args: argparse.Namespace, paths: DataPaths, console: Console,
                secrets: Secrets) -> int:
     from posko.sync import pending_outbox, retry_parked
@@ -580,6 +611,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], 
     "enrol": cmd_enrol,
     "sync": cmd_sync,
     "outbox": cmd_outbox,
+    "open311": cmd_open311,
 }
 
 

@@ -341,3 +341,23 @@ def test_unusable_id_cannot_become_an_external_ref() -> None:
     with pytest.raises(DomainError):
         to_lookup_result(req)
     assert Open311Request.from_json({"status": "open"}) is None
+
+
+def test_cli_open311_lookup(central: Central) -> None:
+    import io
+
+    from posko import cli
+
+    device = enrol_device(central)
+    code = device.create_ticket()["tracking_code"]
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["open311", central.url + "/open311/v2", code, "--api-key", device.token],
+                    out=out, err=err) == 0, err.getvalue()
+    assert f"OPEN311 {code}" in out.getvalue()
+    assert "diterima" in out.getvalue()
+    assert REPORTER_NAME not in out.getvalue()
+    missing = io.StringIO()
+    assert cli.main(["open311", central.url + "/open311/v2", "NOPE-NOPE", "--api-key",
+                     device.token], out=io.StringIO(), err=missing) == cli.EXIT_USER_ERROR
+    assert "tidak ditemukan" in missing.getvalue()
+    assert device.token not in missing.getvalue()
