@@ -62,3 +62,27 @@ def test_not_enrolled_desk_explains_itself(qtbot, desk_context: DeskContext) -> 
     qtbot.addWidget(shown)
     assert not shown.sync_button.isEnabled()
     assert "posko enrol" in shown.sync_button.toolTip()
+
+
+def test_enrol_from_settings_then_sync(qtbot, desk_context: DeskContext,  # type: ignore[no-untyped-def]
+                                       central: Central) -> None:  # noqa: F811
+    shown = MainWindow(desk_context)
+    qtbot.addWidget(shown)
+    assert not shown.sync_button.isEnabled()
+    shown.ui.actionSettings.trigger()
+    dialog = shown.settings_dialog
+    dialog.ui.serverUrlEdit.setText(central.url)
+    qtbot.keyClicks(dialog.ui.enrolCodeEdit, "WRONG-CODE")
+    qtbot.mouseClick(dialog.ui.enrolButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.enrolButton.isEnabled()
+                    and "Mendaftarkan" not in dialog.ui.enrolStatus.text(), timeout=10_000)
+    assert "Belum terdaftar" not in dialog.ui.enrolStatus.text()  # the server's reason
+    assert "WRONG-CODE" not in dialog.ui.enrolStatus.text()
+    dialog.ui.enrolCodeEdit.clear()
+    qtbot.keyClicks(dialog.ui.enrolCodeEdit, central.add_device())
+    with qtbot.waitSignal(dialog.enrolled, timeout=10_000):
+        qtbot.mouseClick(dialog.ui.enrolButton, Qt.MouseButton.LeftButton)
+    assert central.url in dialog.ui.enrolStatus.text()
+    qtbot.waitUntil(lambda: shown.sync_status.online is True, timeout=10_000)
+    assert shown.sync_button.isEnabled()
+    dialog.reject()

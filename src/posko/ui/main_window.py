@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         dialog.languageChanged.connect(self.languageChanged)
         dialog.settingsSaved.connect(
             lambda: self._apply_font_scale(self.ctx.settings.get(FONT_SCALE)))
+        dialog.enrolled.connect(self.sync_status.start)
         dialog.open()
         self.settings_dialog = dialog
 

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
 
-from posko.domain.errors import DomainError
-from posko.ui.context import DeskContext
+from posko.domain.errors import DomainError, PoskoError
+from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_settings_dialog import Ui_SettingsDialog
-from posko.ui.i18n import current_language
+from posko.ui.i18n import current_language, fill
 from posko.ui.settings import (
     ASSISTED_FONT_PT,
     AUTOSAVE_SECONDS,
@@ -65,6 +65,7 @@ class SettingsDialog(QDialog):
 
     languageChanged = Signal(str)  # noqa: N815 - Qt signal naming; "id" or "en"
     settingsSaved = Signal()  # noqa: N815
+    enrolled = Signal()  # the desk now has a device token
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None, *,
                  printer_names: Sequence[str] | None = None) -> None:
@@ -106,6 +107,48 @@ class SettingsDialog(QDialog):
         ui.buttons.rejected.connect(self.reject)
         ui.serverUrlEdit.editingFinished.connect(self._check_url)
         ui.serverUrlEdit.textEdited.connect(self._url_edited)
+        ui.enrolButton.clicked.connect(self.enrol)
+        self._show_enrolment()
+
+    # --- enrolment with the city server ----------------------------------------------------
+
+    def _show_enrolment(self) -> None:
+        from posko.sync.enrolment import META_SERVER_URL
+
+        enrolled_at = self._ctx.store.get_meta(META_SERVER_URL)
+        self.ui.enrolStatus.setText(
+            fill(self.tr("Terdaftar di %1."), enrolled_at) if enrolled_at
+            else self.tr("Belum terdaftar: meja bekerja luring dan menyimpan semua data."))
+
+    def enrol(self) -> None:
+        """Exchange the one-time code for a device token (kept in the keyring only)."""
+        from posko.sync import enrol
+
+        url = self._check_url()
+        code = self.ui.enrolCodeEdit.text().strip()
+        if url is None or not code:
+            if not code:
+                self.ui.enrolStatus.setText(self.tr("Isi kode pendaftaran dari admin kota."))
+            return
+        ctx = self._ctx
+        self.ui.enrolButton.setEnabled(False)
+        self.ui.enrolStatus.setText(self.tr("Mendaftarkan…"))
+
+        def done(_enrolment: object) -> None:
+            self.ui.enrolButton.setEnabled(True)
+            self.ui.enrolCodeEdit.clear()
+            ctx.settings.set(SERVER_URL, url)
+            self._show_enrolment()
+            self.enrolled.emit()
+
+        def failed(error: BaseException) -> None:
+            self.ui.enrolButton.setEnabled(True)
+            if isinstance(error, PoskoError):
+                self.ui.enrolStatus.setText(error.message(current_language()))
+            else:
+                show_error(self, error)
+
+        ctx.runner.run(lambda: enrol(ctx.store, ctx.secrets, url, code), done, failed)
 
     def _url_edited(self, _text: str) -> None:
         if self.ui.serverUrlError.text():

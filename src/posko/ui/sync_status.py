@@ -51,15 +51,20 @@ class SyncStatus(QObject):
         self._progress_timer = QTimer(self, interval=PROGRESS_MS)
         self._progress_timer.timeout.connect(self._show_progress)
         self._show_online(False)
+        self.start()
+
+    def start(self) -> None:
+        """Begin probing and syncing once the desk is enrolled (at start or after Settings)."""
         if self.enrolled:
+            self._button.setToolTip("")
             self._probe_timer.start()
             self._auto_timer.start()
             self.probe()
         else:
-            button.setEnabled(False)
-            button.setToolTip(self.tr(
-                "Meja belum terdaftar di server kota (posko enrol URL KODE). Semua data tetap "
-                "tersimpan di meja ini dan akan dikirim nanti."))
+            self._button.setEnabled(False)
+            self._button.setToolTip(self.tr(
+                "Meja belum terdaftar di server kota (Pengaturan, atau posko enrol URL KODE). "
+                "Semua data tetap tersimpan di meja ini dan akan dikirim nanti."))
 
     @property
     def enrolled(self) -> bool:

@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QSpinBox,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -173,6 +173,32 @@ class Ui_SettingsDialog(object):
 
         self.syncForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.autosaveSpin)
 
+        self.enrolLabel = QLabel(self.syncGroup)
+        self.enrolLabel.setObjectName(u"enrolLabel")
+
+        self.syncForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.enrolLabel)
+
+        self.enrolRow = QHBoxLayout()
+        self.enrolRow.setObjectName(u"enrolRow")
+        self.enrolCodeEdit = QLineEdit(self.syncGroup)
+        self.enrolCodeEdit.setObjectName(u"enrolCodeEdit")
+
+        self.enrolRow.addWidget(self.enrolCodeEdit)
+
+        self.enrolButton = QPushButton(self.syncGroup)
+        self.enrolButton.setObjectName(u"enrolButton")
+
+        self.enrolRow.addWidget(self.enrolButton)
+
+
+        self.syncForm.setLayout(3, QFormLayout.ItemRole.FieldRole, self.enrolRow)
+
+        self.enrolStatus = QLabel(self.syncGroup)
+        self.enrolStatus.setObjectName(u"enrolStatus")
+        self.enrolStatus.setWordWrap(True)
+
+        self.syncForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.enrolStatus)
+
 
         self.layout.addWidget(self.syncGroup)
 
@@ -200,6 +226,7 @@ class Ui_SettingsDialog(object):
         self.printerLabel.setBuddy(self.printerCombo)
         self.serverUrlLabel.setBuddy(self.serverUrlEdit)
         self.autosaveLabel.setBuddy(self.autosaveSpin)
+        self.enrolLabel.setBuddy(self.enrolCodeEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.languageCombo, self.fontScaleSpin)
         QWidget.setTabOrder(self.fontScaleSpin, self.assistedFontSpin)
@@ -207,6 +234,8 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.paperCombo, self.printerCombo)
         QWidget.setTabOrder(self.printerCombo, self.serverUrlEdit)
         QWidget.setTabOrder(self.serverUrlEdit, self.autosaveSpin)
+        QWidget.setTabOrder(self.autosaveSpin, self.enrolCodeEdit)
+        QWidget.setTabOrder(self.enrolCodeEdit, self.enrolButton)
 
         self.retranslateUi(SettingsDialog)
 
@@ -229,6 +258,9 @@ class Ui_SettingsDialog(object):
         self.syncGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Sinkronisasi dan simpan otomatis", None))
         self.serverUrlLabel.setText(QCoreApplication.translate("SettingsDialog", u"Alamat &server kota", None))
         self.autosaveLabel.setText(QCoreApplication.translate("SettingsDialog", u"Simpan &draf setiap", None))
+        self.enrolLabel.setText(QCoreApplication.translate("SettingsDialog", u"Kode &pendaftaran", None))
+        self.enrolCodeEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"kode sekali pakai dari admin kota", None))
+        self.enrolButton.setText(QCoreApplication.translate("SettingsDialog", u"&Daftarkan meja", None))
         self.secretsHint.setText(QCoreApplication.translate("SettingsDialog", u"Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.", None))
     # retranslateUi
 
