@@ -604,14 +604,49 @@
 <context>
     <name>LookupPage</name>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="48"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="124"/>
+        <source>Cari juga tiket kecamatan ini di server kota (termasuk dari meja lain dan aplikasi).</source>
+        <translation>Also search this kecamatan&apos;s tickets on the city server (including other desks and the apps).</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="126"/>
         <source>Sedang luring: pencarian di server tersedia setelah meja terhubung ke server kota.</source>
         <translation>Offline: searching the server becomes available once this desk is connected to the city server.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="71"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="138"/>
+        <source>Ketik dulu yang dicari.</source>
+        <translation>Type what to search for first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="151"/>
+        <source>Mencari di server kota…</source>
+        <translation>Searching the city server…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="185"/>
         <source>%1 hasil</source>
         <translation>%1 results</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="189"/>
+        <source>Server tidak terjangkau; hasil lokal saja.</source>
+        <translation>The server cannot be reached; local results only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="191"/>
+        <source>Server tidak dapat dipakai: %1 Hasil lokal saja.</source>
+        <translation>The server cannot be used: %1 Local results only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="194"/>
+        <source>%1 hasil (%2 hanya ada di server)</source>
+        <translation>%1 results (%2 only on the server)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="213"/>
+        <source>Tiket ini baru ada di server kota. Sinkronkan meja dulu untuk membukanya.</source>
+        <translation>This ticket is only on the city server so far. Sync the desk first to open it.</translation>
     </message>
     <message>
         <location filename="../../forms/lookup_page.ui" line="9"/>
@@ -627,6 +662,19 @@
         <location filename="../../forms/lookup_page.ui" line="28"/>
         <source>Cari di server juga</source>
         <translation>Search the server too</translation>
+    </message>
+</context>
+<context>
+    <name>LookupTableModel</name>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="75"/>
+        <source>Hanya ada di server kota; belum tersinkron ke meja ini.</source>
+        <translation>Only on the city server; not yet synced to this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="78"/>
+        <source>[server]</source>
+        <translation>[server]</translation>
     </message>
 </context>
 <context>
@@ -657,37 +705,37 @@
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="130"/>
+        <location filename="../../src/posko/ui/main_window.py" line="131"/>
         <source>Rincian tiket belum tersedia.</source>
         <translation>Ticket details are not available yet.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="154"/>
+        <location filename="../../src/posko/ui/main_window.py" line="155"/>
         <source>Tiket %1 tersimpan.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="164"/>
+        <location filename="../../src/posko/ui/main_window.py" line="165"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="195"/>
+        <location filename="../../src/posko/ui/main_window.py" line="196"/>
         <source>Formulir belum disimpan</source>
         <translation>Form not saved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="196"/>
+        <location filename="../../src/posko/ui/main_window.py" line="197"/>
         <source>Pengaduan yang sedang diisi belum disimpan. Tutup juga? Isian disimpan sebagai draf dan ditawarkan lagi saat Posko dibuka.</source>
         <translation>The complaint being typed is not saved. Close anyway? It is kept as a draft and offered again when Posko opens.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="215"/>
+        <location filename="../../src/posko/ui/main_window.py" line="216"/>
         <source>Pulihkan isian?</source>
         <translation>Restore the form?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="216"/>
+        <location filename="../../src/posko/ui/main_window.py" line="217"/>
         <source>Ada pengaduan yang belum sempat disimpan (misalnya karena listrik padam). Pulihkan isiannya?</source>
         <translation>A complaint was not saved (for example after a power cut). Restore what was typed?</translation>
     </message>
@@ -977,54 +1025,74 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="80"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="81"/>
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="80"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="81"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="85"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="86"/>
         <source>Struk termal 58 mm</source>
         <translation>58 mm thermal roll</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="86"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="87"/>
         <source>Struk termal 80 mm</source>
         <translation>80 mm thermal roll</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="87"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="88"/>
         <source>Kertas A5</source>
         <translation>A5 sheet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="87"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="88"/>
         <source>Kertas A4</source>
         <translation>A4 sheet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="98"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="99"/>
         <source>Printer bawaan sistem</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="100"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="101"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="103"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="104"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="104"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="105"/>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="120"/>
+        <source>Terdaftar di %1.</source>
+        <translation>Enrolled with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="121"/>
+        <source>Belum terdaftar: meja bekerja luring dan menyimpan semua data.</source>
+        <translation>Not enrolled: the desk works offline and keeps all data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="131"/>
+        <source>Isi kode pendaftaran dari admin kota.</source>
+        <translation>Enter the enrolment code from the city administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="135"/>
+        <source>Mendaftarkan…</source>
+        <translation>Enrolling…</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="9"/>
@@ -1102,7 +1170,22 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Save a &amp;draft every</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="243"/>
+        <location filename="../../forms/settings_dialog.ui" line="240"/>
+        <source>Kode &amp;pendaftaran</source>
+        <translation>&amp;Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="252"/>
+        <source>kode sekali pakai dari admin kota</source>
+        <translation>one-time code from the city administrator</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="259"/>
+        <source>&amp;Daftarkan meja</source>
+        <translation>&amp;Enrol this desk</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="278"/>
         <source>Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.</source>
         <translation>The device token and the NIK encryption key are not kept here; both live in the system keyring.</translation>
     </message>
@@ -1148,47 +1231,47 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="61"/>
-        <source>Meja belum terdaftar di server kota (posko enrol URL KODE). Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
-        <translation>This desk is not enrolled with the city server yet (posko enrol URL CODE). All data stays saved on this desk and will be sent later.</translation>
+        <location filename="../../src/posko/ui/sync_status.py" line="66"/>
+        <source>Meja belum terdaftar di server kota (Pengaturan, atau posko enrol URL KODE). Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
+        <translation>This desk is not enrolled with the city server yet (Settings, or posko enrol URL CODE). All data stays saved on this desk and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="82"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="87"/>
         <source>● Daring (online)</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="85"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="90"/>
         <source>● Luring (offline)</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="107"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="112"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="125"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="130"/>
         <source>Menyinkronkan: %1 terkirim, %2 diterima</source>
         <translation>Syncing: %1 sent, %2 received</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="134"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="139"/>
         <source>Sinkron gagal: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="137"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="142"/>
         <source>Sinkron terakhir: %1 (%2 terkirim, %3 diterima)</source>
         <translation>Last sync: %1 (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="145"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="150"/>
         <source>Sinkron gagal; data tetap aman di meja ini.</source>
         <translation>Sync failed; the data stays safe on this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="151"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="156"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
@@ -1196,246 +1279,295 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="200"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="208"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="242"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="243"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="252"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="253"/>
         <source>Tiket tidak ditemukan</source>
         <translation>Ticket not found</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="250"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="262"/>
         <source>Tiket %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="270"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="283"/>
         <source>Datang langsung ke meja</source>
         <translation>Walk-in at the desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="271"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
         <source>Dibantu petugas (mode pendampingan)</source>
         <translation>Helped by an officer (assisted mode)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="272"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="285"/>
         <source>Dari aplikasi</source>
         <translation>From an app</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="297"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="286"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="299"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="295"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
         <source>Anonim (identitas hanya disimpan di kecamatan)</source>
         <translation>Anonymous (identity kept at the kecamatan only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="297"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="310"/>
         <source>Anonim: %1 (tidak diteruskan ke instansi)</source>
         <translation>Anonymous: %1 (not passed to agencies)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="299"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="312"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s own finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="303"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="304"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="316"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="317"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="306"/>
-        <location filename="../../forms/ticket_detail.ui" line="128"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
+        <location filename="../../forms/ticket_detail.ui" line="188"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="307"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="320"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="321"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="309"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="322"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="324"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
         <source>Ya, dicatat</source>
         <translation>Yes, recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="314"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="327"/>
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="332"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="339"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="474"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="481"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="331"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="344"/>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="332"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="345"/>
         <source>Server kota</source>
         <translation>City server</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="333"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="346"/>
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="334"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="347"/>
         <source>Warga</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="340"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="353"/>
         <source>diteruskan ke %1</source>
         <translation>passed to %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="342"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="355"/>
         <source>digabung ke %1</source>
         <translation>merged into %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="345"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="348"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="361"/>
         <source>Ditanyakan oleh %1</source>
         <translation>Asked by %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="349"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="362"/>
         <source>Ditanyakan oleh warga</source>
         <translation>Asked by a citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="354"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="367"/>
         <source>%1 (paling lambat %2)</source>
         <translation>%1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="356"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="369"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="448"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="359"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="372"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="446"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="386"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="399"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="388"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="401"/>
         <source>terpenuhi %1, terlambat</source>
         <translation>met %1, late</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="389"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="402"/>
         <source>terpenuhi %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="391"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="404"/>
         <source>tiket sudah ditutup</source>
         <translation>ticket closed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="394"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
         <source>sisa %1 hari kerja</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="395"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="408"/>
         <source>hari ini tenggat terakhir</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="416"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="431"/>
+        <source>Tandai selesai</source>
+        <translation>Mark as resolved</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="433"/>
+        <source>Sudah diperiksa: hapus dari daftar konflik (data di meja ini tidak berubah).</source>
+        <translation>Checked: remove from the conflict list (the data on this desk does not change).</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
+        <source>Konflik sinkronisasi (%1)</source>
+        <translation>Sync conflicts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="444"/>
+        <source>Tiket baru</source>
+        <translation>New ticket</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="445"/>
+        <source>Perubahan status</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="453"/>
+        <source>%1 (kolom %2)</source>
+        <translation>%1 (field %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="476"/>
+        <source>status %1</source>
+        <translation>status %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="477"/>
+        <source>(lihat riwayat)</source>
+        <translation>(see the timeline)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="483"/>
+        <source>(data pelapor, tidak ditampilkan)</source>
+        <translation>(reporter data, not shown)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="507"/>
         <source>— pilih status baru —</source>
         <translation>— choose a new status —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="417"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="508"/>
         <source>— status akhir, tidak dapat diubah —</source>
         <translation>— final status, cannot change —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="425"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="516"/>
         <source>%1 (khusus supervisor)</source>
         <translation>%1 (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="430"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="484"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="521"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="575"/>
         <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
         <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="448"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="539"/>
         <source>wajib: mengapa?</source>
         <translation>required: why?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="448"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="539"/>
         <source>boleh dikosongkan</source>
         <translation>may be left empty</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="494"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="585"/>
         <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
         <translation>A ticket cannot be merged into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="520"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="611"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Type the note first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="554"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="645"/>
         <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
         <translation>Open the receipt preview (marked as a reprint).</translation>
     </message>
@@ -1455,182 +1587,210 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="63"/>
+        <location filename="../../forms/ticket_detail.ui" line="123"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="69"/>
+        <location filename="../../forms/ticket_detail.ui" line="129"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="83"/>
+        <location filename="../../forms/ticket_detail.ui" line="143"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="97"/>
+        <location filename="../../forms/ticket_detail.ui" line="157"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="114"/>
+        <location filename="../../forms/ticket_detail.ui" line="174"/>
         <source>Pelapor</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="138"/>
+        <location filename="../../forms/ticket_detail.ui" line="198"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="148"/>
+        <location filename="../../forms/ticket_detail.ui" line="208"/>
         <source>Dihubungi lewat</source>
         <translation>Contact by</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="158"/>
+        <location filename="../../forms/ticket_detail.ui" line="218"/>
         <source>Dicatat oleh</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="172"/>
+        <location filename="../../forms/ticket_detail.ui" line="232"/>
         <source>Persetujuan</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="182"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="447"/>
+        <location filename="../../forms/ticket_detail.ui" line="242"/>
         <source>Nomor aplikasi</source>
         <translation>App numbers</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="196"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="449"/>
+        <location filename="../../forms/ticket_detail.ui" line="256"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="213"/>
+        <location filename="../../forms/ticket_detail.ui" line="273"/>
         <source>Tenggat layanan (SLA, hari kerja)</source>
         <translation>Service deadlines (SLA, working days)</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="229"/>
+        <location filename="../../forms/ticket_detail.ui" line="289"/>
         <source>Tahap</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="234"/>
+        <location filename="../../forms/ticket_detail.ui" line="294"/>
         <source>Tenggat</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="239"/>
+        <location filename="../../forms/ticket_detail.ui" line="299"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="254"/>
+        <location filename="../../forms/ticket_detail.ui" line="314"/>
         <source>Riwayat</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="270"/>
+        <location filename="../../forms/ticket_detail.ui" line="88"/>
+        <location filename="../../forms/ticket_detail.ui" line="330"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="275"/>
+        <location filename="../../forms/ticket_detail.ui" line="59"/>
+        <source>Konflik sinkronisasi</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="68"/>
+        <source>Perubahan dari meja ini bertabrakan dengan data di server kota. Data server sudah dipakai di meja ini; periksa, lalu tandai selesai.</source>
+        <translation>A change from this desk clashed with the data on the city server. The server&apos;s data is now used on this desk; check it, then mark it as resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="93"/>
+        <source>Perubahan</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="98"/>
+        <source>Di meja ini</source>
+        <translation>On this desk</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="103"/>
+        <source>Di server kota</source>
+        <translation>On the city server</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="335"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="280"/>
+        <location filename="../../forms/ticket_detail.ui" line="340"/>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="285"/>
+        <location filename="../../forms/ticket_detail.ui" line="345"/>
         <source>Oleh</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="290"/>
+        <location filename="../../forms/ticket_detail.ui" line="350"/>
         <source>Sumber</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="295"/>
+        <location filename="../../forms/ticket_detail.ui" line="355"/>
         <source>Janji</source>
         <translation>Promise</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="306"/>
+        <location filename="../../forms/ticket_detail.ui" line="366"/>
         <source>Tindakan</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="314"/>
+        <location filename="../../forms/ticket_detail.ui" line="374"/>
         <source>&amp;Status baru</source>
         <translation>New &amp;status</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="336"/>
+        <location filename="../../forms/ticket_detail.ui" line="396"/>
         <source>&amp;Ubah status</source>
         <translation>&amp;Change status</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="345"/>
+        <location filename="../../forms/ticket_detail.ui" line="405"/>
         <source>&amp;Instansi tujuan</source>
         <translation>&amp;Passed to agency</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="358"/>
+        <location filename="../../forms/ticket_detail.ui" line="418"/>
         <source>mis. PLN UP3 Jakarta Timur</source>
         <translation>e.g. PLN UP3 Jakarta Timur</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="365"/>
+        <location filename="../../forms/ticket_detail.ui" line="425"/>
         <source>&amp;Digabung ke tiket</source>
         <translation>&amp;Merged into ticket</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="378"/>
+        <location filename="../../forms/ticket_detail.ui" line="438"/>
         <source>kode pelacakan tiket yang dipertahankan</source>
         <translation>tracking code of the ticket that is kept</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="385"/>
+        <location filename="../../forms/ticket_detail.ui" line="445"/>
         <source>Alasan / catatan s&amp;tatus</source>
         <translation>Reason / s&amp;tatus note</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="412"/>
+        <location filename="../../forms/ticket_detail.ui" line="472"/>
         <source>Catatan petugas (hanya terlihat di kecamatan)</source>
         <translation>Officer&apos;s note (visible at the kecamatan only)</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="419"/>
+        <location filename="../../forms/ticket_detail.ui" line="479"/>
         <source>Tambah &amp;catatan</source>
         <translation>Add &amp;note</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="440"/>
+        <location filename="../../forms/ticket_detail.ui" line="500"/>
         <source>Nomor di aplikasi lain, mis. QLUE 1234567 atau LAPOR 5512</source>
         <translation>Number in another app, e.g. QLUE 1234567 or LAPOR 5512</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="447"/>
+        <location filename="../../forms/ticket_detail.ui" line="507"/>
         <source>Tambah &amp;nomor</source>
         <translation>Add n&amp;umber</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="468"/>
+        <location filename="../../forms/ticket_detail.ui" line="528"/>
         <source>Minta &amp;tindak lanjut…</source>
         <translation>Request &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../../forms/ticket_detail.ui" line="475"/>
+        <location filename="../../forms/ticket_detail.ui" line="535"/>
         <source>Cetak ulang tanda t&amp;erima</source>
         <translation>R&amp;eprint receipt</translation>
     </message>

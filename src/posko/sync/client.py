@@ -18,12 +18,16 @@ import requests
 
 from posko import __version__
 from posko.domain.errors import PoskoError
+from posko.domain.status import Status
+from posko.store.search import TicketSummary
 
 log = logging.getLogger("posko.sync")
 
 # (connect, read) seconds. Pages of 500 tickets are a few hundred KB: 30 s read is ample.
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
 MAX_RETRY_AFTER = 300.0
+MAX_SEARCH_LIMIT = 100  # GET /v1/tickets accepts 1..100
+MAX_QUERY_LENGTH = 200
 
 
 class SyncError(PoskoError):
@@ -239,3 +243,40 @@ class SyncClient:
         response = self._request("PUT", f"/v1/attachments/{sha256}", data=data,
                                  headers={"Content-Type": "application/octet-stream"})
         return response.status_code == 201
+
+    def search(self, q: str, limit: int = 20) -> list[TicketSummary]:
+        """GET /v1/tickets?q=&limit=: this kecamatan's tickets on the server, best first.
+
+        Control characters are dropped and the query is cut to the contract's 200 characters;
+        an empty query asks nothing and finds nothing. A malformed answer is ServerBusy.
+        """
+        printable = "".join(ch if ch.isprintable() else " " for ch in q)
+        text = printable.strip()[:MAX_QUERY_LENGTH].strip()
+        if not text:
+            return []
+        params = {"q": text, "limit": min(max(int(limit), 1), MAX_SEARCH_LIMIT)}
+        response = self._request("GET", "/v1/tickets", params=params)
+        body = self._json(response)
+        items = body.get("tickets") if isinstance(body, dict) else None
+        if not isinstance(items, list):
+            raise ServerBusy(response.status_code, None)
+        try:
+            return [_summary(item) for item in items]
+        except (KeyError, TypeError, ValueError):
+            log.warning("sync: malformed search answer")
+            raise ServerBusy(response.status_code, None) from None
+
+
+def _summary(item: dict[str, Any]) -> TicketSummary:
+    """A contract TicketOut as the desk's search row (refs as "SRC number ..." text)."""
+    refs = " ".join(f"{ref['source']} {ref['number']}" for ref in item.get("external_refs", []))
+    created = datetime.fromisoformat(str(item["created_at"]))
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return TicketSummary(
+        uuid=str(item["uuid"]), tracking_code=str(item["tracking_code"]),
+        status=Status(item["status"]), category=str(item["category"]),
+        kelurahan_code=str(item["kelurahan_code"]), address=str(item.get("address") or ""),
+        description=str(item.get("description") or ""), created_at=created,
+        external_refs=refs, origin=str(item.get("origin") or "app"),
+        needs_field_check=bool(item.get("needs_field_check", False)))

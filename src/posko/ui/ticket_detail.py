@@ -2,11 +2,14 @@
 
 Everything shown comes from one immutable snapshot loaded off the GUI thread; after each
 action (status, note, external ref, chase) the snapshot is loaded again and `ticketChanged`
-is emitted with the ticket's uuid.
+is emitted with the ticket's uuid. Open sync conflicts of the ticket (a change of this desk the
+city server answered with `conflict`) come with the snapshot and are listed above the body,
+each with "Tandai selesai"; the panel is hidden when there are none.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from functools import cache
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QListWidgetItem,
+    QPushButton,
     QTreeWidgetItem,
     QWidget,
 )
@@ -47,6 +51,7 @@ from posko.store.casework import SUPERVISOR_ONLY, add_external_ref, add_note, ch
 from posko.store.crypto import NikCipher
 from posko.store.database import Store
 from posko.store.search import NoteEntry, TicketDetail, find_ticket
+from posko.sync.engine import ConflictEntry, conflicts, resolve_conflict
 from posko.ui.chase import ChaseDialog
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_ticket_detail import Ui_TicketDetailDialog
@@ -96,6 +101,7 @@ class TicketSnapshot:
     category_en: str
     kelurahan: str
     loaded_at: datetime
+    conflicts: tuple[ConflictEntry, ...] = ()  # open sync conflicts, oldest first
 
     @property
     def ticket_uuid(self) -> str:
@@ -163,7 +169,8 @@ def load_snapshot(store: Store, cipher: NikCipher | None, key: str, timezone: tz
     except DomainError:
         kelurahan = ticket.location.kelurahan_code
     return TicketSnapshot(detail, notes, attachments, tuple(lines), followup_due, category_id,
-                          category_en, kelurahan, moment)
+                          category_en, kelurahan, moment,
+                          tuple(conflicts(store, ticket_uuid=ticket.uuid)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +204,14 @@ class TicketDetailDialog(QDialog):
         self._busy = False
         self.ui.overdueBadge.hide()
         self.ui.statusBadge.hide()
+        self.ui.conflictsGroup.hide()
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
         for header, modes in ((self.ui.timelineTree.header(), (fit, fit, stretch, fit, fit,
                                                                 stretch)),
-                              (self.ui.slaTree.header(), (fit, fit, stretch))):
+                              (self.ui.slaTree.header(), (fit, fit, stretch)),
+                              (self.ui.conflictsTree.header(), (fit, fit, stretch, stretch,
+                                                                fit))):
             header.setStretchLastSection(False)
             for column, mode in enumerate(modes):
                 header.setSectionResizeMode(column, mode)
@@ -241,6 +251,8 @@ class TicketDetailDialog(QDialog):
             self.snapshot = None
             self.ui.codeLabel.setText(self.tr("Tiket tidak ditemukan"))
             self.setWindowTitle(self.tr("Tiket tidak ditemukan"))
+            self.ui.conflictsTree.clear()
+            self.ui.conflictsGroup.hide()
             self._set_actions_enabled(False)
             self.loaded.emit()
             return
@@ -259,6 +271,7 @@ class TicketDetailDialog(QDialog):
         self._show_fields(snapshot, language)
         self._show_timeline(snapshot, language)
         self._show_sla(snapshot, language)
+        self._show_conflicts(snapshot, language)
         self._fill_status_combo(ticket.status)
         self._set_actions_enabled(True)
         self.loaded.emit()
@@ -402,6 +415,84 @@ class TicketDetailDialog(QDialog):
                     item.setForeground(column, QBrush(QColor(OVERDUE_COLOR)))
                     item.setFont(column, bold)
             tree.addTopLevelItem(item)
+
+    def _show_conflicts(self, snapshot: TicketSnapshot, language: str) -> None:
+        tree = self.ui.conflictsTree
+        tree.clear()
+        tz = self._ctx.identity.timezone
+        for conflict in snapshot.conflicts:
+            local, server = self.conflict_values(conflict, language)
+            item = QTreeWidgetItem([_when(conflict.created_at, tz),
+                                    self._conflict_kind(conflict), local, server, ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, conflict.id)
+            item.setToolTip(2, local)
+            item.setToolTip(3, server)
+            tree.addTopLevelItem(item)
+            button = QPushButton(self.tr("Tandai selesai"), tree)
+            button.setObjectName(f"resolveConflict{conflict.id}")
+            button.setToolTip(self.tr("Sudah diperiksa: hapus dari daftar konflik (data di "
+                                      "meja ini tidak berubah)."))
+            button.clicked.connect(lambda _checked=False, cid=conflict.id:
+                                   self.resolve_conflict(cid))
+            tree.setItemWidget(item, 4, button)
+        self.ui.conflictsGroup.setTitle(fill(self.tr("Konflik sinkronisasi (%1)"),
+                                             len(snapshot.conflicts)))
+        self.ui.conflictsGroup.setVisible(bool(snapshot.conflicts))
+
+    def _conflict_kind(self, conflict: ConflictEntry) -> str:
+        kinds = {
+            "ticket.created": self.tr("Tiket baru"),
+            "status.changed": self.tr("Perubahan status"),
+            "note.added": self.tr("Catatan"),
+            "external_ref.added": self.tr("Nomor aplikasi"),
+            "follow_up.recorded": self.tr("Tindak lanjut"),
+            "attachment.added": self.tr("Lampiran"),
+        }
+        text = kinds.get(conflict.kind, conflict.kind)
+        if conflict.field:
+            text = fill(self.tr("%1 (kolom %2)"), text, conflict.field)
+        return text
+
+    def conflict_values(self, conflict: ConflictEntry, language: str) -> tuple[str, str]:
+        """(what this desk sent, what the server has) for the conflicting field."""
+
+        def show_status(value: Any) -> str:
+            try:
+                return _status_label(Status(str(value)), language)
+            except ValueError:
+                return str(value)
+
+        field = conflict.field or ("status" if conflict.kind == "status.changed" else None)
+        server = conflict.server_version or {}
+        if field is None:
+            # No single field: what was sent, and the server ticket's status. Never a dump
+            # of the payloads (they may hold the reporter's name and phone).
+            payload = conflict.local_payload
+            local_text = str(payload.get("text") or payload.get("note") or "").strip()
+            if not local_text and payload.get("source") and payload.get("number"):
+                local_text = f"{payload['source']} {payload['number']}"
+            server_text = self.tr("(tidak ada)")
+            if server.get("status"):
+                server_text = fill(self.tr("status %1"), show_status(server["status"]))
+            return _brief(local_text) or self.tr("(lihat riwayat)"), server_text
+
+        def show(value: Any, present: bool) -> str:
+            if not present or value is None:
+                return self.tr("(tidak ada)")
+            if field.startswith("reporter"):
+                return self.tr("(data pelapor, tidak ditampilkan)")
+            return show_status(value) if field == "status" else _brief(value)
+
+        return (show(conflict.local_payload.get(field), field in conflict.local_payload),
+                show(server.get(field), field in server))
+
+    def resolve_conflict(self, conflict_id: int) -> None:
+        """Mark one conflict as dealt with (off the GUI thread), then reload."""
+        store = self._ctx.store
+        for button in self.ui.conflictsTree.findChildren(QPushButton):
+            button.setEnabled(False)
+        self._ctx.runner.run(lambda: resolve_conflict(store, conflict_id),
+                             lambda _r: self.reload(announce=True), self._load_failed)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -567,6 +658,14 @@ class TicketDetailDialog(QDialog):
 
 def _status_label(status: Status, language: str) -> str:
     return status.label_en if language == "en" else status.label_id
+
+
+def _brief(value: Any, limit: int = 160) -> str:
+    """One line of a conflict value: text as is, anything else as compact JSON; cut short."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+                                                           separators=(", ", ": "))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _when(moment: datetime, tz: tzinfo) -> str:
