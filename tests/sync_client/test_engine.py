@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -430,3 +431,36 @@ def test_a_row_that_breaks_the_whole_batch_is_found_and_parked(
     assert [e.parked for e in entries] == [True]
     assert (entries[0].last_error or "").startswith("422")
     assert "3175046708800003" not in (entries[0].last_error or "")
+
+
+def test_attachments_upload_once_and_a_rerun_sends_nothing_again(
+        enrolled: Store, central: Central, intake: Any, engine_factory: Engine,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from posko.store.attachments import add_attachment
+
+    folder = tmp_path / "attachments"
+    photo = tmp_path / "lubang.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"jalan berlubang" * 500)
+    ticket = intake()
+    added = add_attachment(enrolled, folder, ticket.uuid, photo, officer="budi")
+    uploads: list[str] = []
+    engine, _ = engine_factory(attachment_dir=folder)
+    original_put = SyncClient.put_attachment
+
+    def counting_put(self: SyncClient, sha256: str, data: bytes) -> bool:
+        uploads.append(sha256)
+        return original_put(self, sha256, data)
+
+    monkeypatch.setattr(SyncClient, "put_attachment", counting_put)
+    report = engine.run_once()
+    assert report.error is None
+    assert uploads == [added.sha256]
+    assert server_count(central, cm.AttachmentRow, sha256=added.sha256) == 1
+    assert server_count(central, cm.BlobRow, sha256=added.sha256) == 1
+    # The same photo on a second ticket: the server already has the bytes.
+    second = intake()
+    add_attachment(enrolled, folder, second.uuid, photo, officer="budi")
+    assert engine.run_once().error is None
+    assert uploads == [added.sha256]
+    assert server_count(central, cm.AttachmentRow, sha256=added.sha256) == 2
+    assert pending_outbox(enrolled) == []
