@@ -604,49 +604,90 @@
 <context>
     <name>LookupPage</name>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="124"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="185"/>
         <source>Cari juga tiket kecamatan ini di server kota (termasuk dari meja lain dan aplikasi).</source>
         <translation>Also search this kecamatan&apos;s tickets on the city server (including other desks and the apps).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="126"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="187"/>
         <source>Sedang luring: pencarian di server tersedia setelah meja terhubung ke server kota.</source>
         <translation>Offline: searching the server becomes available once this desk is connected to the city server.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="138"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="199"/>
+        <source>Cari nomor laporan ini di server Open311 yang diatur di Pengaturan.</source>
+        <translation>Look this report number up on the Open311 server set in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="201"/>
+        <source>Atur alamat Open311 di Pengaturan untuk memakai pencarian ini.</source>
+        <translation>Set an Open311 address in Settings to use this search.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="213"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="219"/>
         <source>Ketik dulu yang dicari.</source>
         <translation>Type what to search for first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="151"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="238"/>
         <source>Mencari di server kota…</source>
         <translation>Searching the city server…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="185"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="241"/>
+        <source>Mencari di Open311…</source>
+        <translation>Searching Open311…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="297"/>
         <source>%1 hasil</source>
         <translation>%1 results</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="189"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="301"/>
+        <source>Open311 tidak terjangkau; hasil lokal saja.</source>
+        <translation>Open311 cannot be reached; local results only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="303"/>
+        <source>Open311 menolak permintaan (HTTP %1): periksa kunci API di Pengaturan. Hasil lokal saja.</source>
+        <translation>Open311 refused the request (HTTP %1): check the API key in Settings. Local results only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="307"/>
+        <source>Open311 tidak dapat dipakai: %1 Hasil lokal saja.</source>
+        <translation>Open311 cannot be used: %1 Local results only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="310"/>
+        <source>%1 hasil (%2 dari Open311)</source>
+        <translation>%1 results (%2 from Open311)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="314"/>
         <source>Server tidak terjangkau; hasil lokal saja.</source>
         <translation>The server cannot be reached; local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="191"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="316"/>
         <source>Server tidak dapat dipakai: %1 Hasil lokal saja.</source>
         <translation>The server cannot be used: %1 Local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="194"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="319"/>
         <source>%1 hasil (%2 hanya ada di server)</source>
         <translation>%1 results (%2 only on the server)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="213"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="338"/>
         <source>Tiket ini baru ada di server kota. Sinkronkan meja dulu untuk membukanya.</source>
         <translation>This ticket is only on the city server so far. Sync the desk first to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="342"/>
+        <source>Laporan ini dari Open311, bukan tiket meja ini; tidak bisa dibuka di sini.</source>
+        <translation>This report comes from Open311, not from this desk; it cannot be opened here.</translation>
     </message>
     <message>
         <location filename="../../forms/lookup_page.ui" line="9"/>
@@ -663,16 +704,31 @@
         <source>Cari di server juga</source>
         <translation>Search the server too</translation>
     </message>
+    <message>
+        <location filename="../../forms/lookup_page.ui" line="35"/>
+        <source>Cari di Open311</source>
+        <translation>Search Open311</translation>
+    </message>
 </context>
 <context>
     <name>LookupTableModel</name>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="75"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="91"/>
         <source>Hanya ada di server kota; belum tersinkron ke meja ini.</source>
         <translation>Only on the city server; not yet synced to this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="78"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="93"/>
+        <source>[Open311]</source>
+        <translation>[Open311]</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="94"/>
+        <source>Dari sumber Open311; bukan tiket meja ini. Status dan kategori menurut server Open311.</source>
+        <translation>From the Open311 source; not a ticket of this desk. Status and category as the Open311 server gives them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/lookup_page.py" line="90"/>
         <source>[server]</source>
         <translation>[server]</translation>
     </message>
@@ -1025,72 +1081,93 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="81"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="102"/>
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="81"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="102"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="86"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="107"/>
         <source>Struk termal 58 mm</source>
         <translation>58 mm thermal roll</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="87"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="108"/>
         <source>Struk termal 80 mm</source>
         <translation>80 mm thermal roll</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="88"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="109"/>
         <source>Kertas A5</source>
         <translation>A5 sheet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="88"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="109"/>
         <source>Kertas A4</source>
         <translation>A4 sheet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="99"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="120"/>
         <source>Printer bawaan sistem</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="101"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="122"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="104"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="128"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="105"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="129"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="120"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="151"/>
+        <source>(tersimpan di keyring)</source>
+        <translation>(kept in the keyring)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="153"/>
+        <source>(tersimpan di keyring) Isi kunci baru hanya untuk menggantinya.</source>
+        <translation>(kept in the keyring) Enter a new key only to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="156"/>
+        <location filename="../../forms/settings_dialog.ui" line="321"/>
+        <source>kosongkan bila server tidak memintanya</source>
+        <translation>leave empty if the server does not ask for one</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="158"/>
+        <source>Belum ada kunci API. Kunci disimpan di keyring sistem, bukan di pengaturan.</source>
+        <translation>No API key yet. The key is kept in the system keyring, not in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="180"/>
         <source>Terdaftar di %1.</source>
         <translation>Enrolled with %1.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="121"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="181"/>
         <source>Belum terdaftar: meja bekerja luring dan menyimpan semua data.</source>
         <translation>Not enrolled: the desk works offline and keeps all data.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="131"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="191"/>
         <source>Isi kode pendaftaran dari admin kota.</source>
         <translation>Enter the enrolment code from the city administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/settings_dialog.py" line="135"/>
+        <location filename="../../src/posko/ui/settings_dialog.py" line="195"/>
         <source>Mendaftarkan…</source>
         <translation>Enrolling…</translation>
     </message>
@@ -1186,6 +1263,26 @@ Reprint it from there later, or copy it to a USB stick.</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="278"/>
+        <source>Sumber pencarian Open311 (opsional)</source>
+        <translation>Open311 lookup source (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="284"/>
+        <source>Alamat &amp;Open311</source>
+        <translation>&amp;Open311 address</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="311"/>
+        <source>&amp;Jurisdiction ID</source>
+        <translation>&amp;Jurisdiction ID</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="328"/>
+        <source>&amp;Kunci API</source>
+        <translation>API &amp;key</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="355"/>
         <source>Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.</source>
         <translation>The device token and the NIK encryption key are not kept here; both live in the system keyring.</translation>
     </message>

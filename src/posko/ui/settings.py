@@ -25,10 +25,15 @@ PRINTER_NAME = Setting("printing/printer", "")
 SERVER_URL = Setting("sync/server_url", "http://127.0.0.1:8765")
 AUTOSAVE_SECONDS = Setting("intake/autosave_seconds", 5)
 LAST_OFFICER = Setting("session/last_officer", "")
+# An extra lookup source: a GeoReport v2 base URL ("" = none). Its api key is a secret and
+# lives in the keyring only (OPEN311_API_KEY_SECRET), never here.
+OPEN311_URL = Setting("open311/url", "")
+OPEN311_JURISDICTION = Setting("open311/jurisdiction_id", "")
+OPEN311_API_KEY_SECRET = "open311-api-key"
 
 ALL_SETTINGS: tuple[Setting[str] | Setting[int] | Setting[float] | Setting[bool], ...] = (
     LANGUAGE, FONT_SCALE, ASSISTED_FONT_PT, PAPER_SIZE, PRINTER_NAME, SERVER_URL,
-    AUTOSAVE_SECONDS, LAST_OFFICER,
+    AUTOSAVE_SECONDS, LAST_OFFICER, OPEN311_URL, OPEN311_JURISDICTION,
 )
 
 

@@ -18,6 +18,9 @@ from posko.ui.settings import (
     AUTOSAVE_SECONDS,
     FONT_SCALE,
     LANGUAGE,
+    OPEN311_API_KEY_SECRET,
+    OPEN311_JURISDICTION,
+    OPEN311_URL,
     PAPER_SIZE,
     PRINTER_NAME,
     SERVER_URL,
@@ -60,6 +63,24 @@ def validate_server_url(text: str) -> str:
     return cleaned
 
 
+def validate_open311_url(text: str) -> str:
+    """The Open311 base URL as it will be stored ("" = no Open311 source), or DomainError."""
+    from posko.sync.open311 import Open311Endpoint
+
+    if not text.strip():
+        return ""
+    try:
+        cleaned = validate_server_url(text)
+    except DomainError:
+        raise DomainError(
+            "Alamat Open311 harus lengkap dan diawali http:// atau https://, misalnya "
+            "https://pengaduan.kota.go.id/open311/v2",
+            "The Open311 address must be complete and start with http:// or https://, for "
+            "example https://pengaduan.kota.go.id/open311/v2",
+            code="invalid_open311_url", field="open311_url") from None
+    return Open311Endpoint(cleaned).base_url
+
+
 class SettingsDialog(QDialog):
     """`SettingsDialog(ctx, parent).open()`; saves through ctx.settings on Simpan."""
 
@@ -100,6 +121,9 @@ class SettingsDialog(QDialog):
         ui.serverUrlEdit.setText(settings.get(SERVER_URL))
         ui.autosaveSpin.setSuffix(self.tr(" detik"))
         ui.autosaveSpin.setValue(settings.get(AUTOSAVE_SECONDS))
+        ui.open311UrlEdit.setText(settings.get(OPEN311_URL))
+        ui.open311JurisdictionEdit.setText(settings.get(OPEN311_JURISDICTION))
+        self._show_open311_key()
 
         ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
@@ -108,7 +132,43 @@ class SettingsDialog(QDialog):
         ui.serverUrlEdit.editingFinished.connect(self._check_url)
         ui.serverUrlEdit.textEdited.connect(self._url_edited)
         ui.enrolButton.clicked.connect(self.enrol)
+        ui.open311UrlEdit.editingFinished.connect(self._check_open311_url)
+        ui.open311UrlEdit.textEdited.connect(self._open311_url_edited)
         self._show_enrolment()
+
+    # --- the Open311 lookup source ----------------------------------------------------------
+
+    def _show_open311_key(self) -> None:
+        """Never shows the key itself: only whether the keyring holds one."""
+        ui = self.ui
+        try:
+            stored = bool(self._ctx.secrets.get(OPEN311_API_KEY_SECRET))
+        except PoskoError as error:  # no usable keyring: say so, the rest still works
+            ui.open311ApiKeyEdit.setPlaceholderText("")
+            ui.open311ApiKeyStatus.setText(error.message(current_language()))
+            return
+        if stored:
+            ui.open311ApiKeyEdit.setPlaceholderText(self.tr("(tersimpan di keyring)"))
+            ui.open311ApiKeyStatus.setText(self.tr(
+                "(tersimpan di keyring) Isi kunci baru hanya untuk menggantinya."))
+        else:
+            ui.open311ApiKeyEdit.setPlaceholderText(
+                self.tr("kosongkan bila server tidak memintanya"))
+            ui.open311ApiKeyStatus.setText(self.tr(
+                "Belum ada kunci API. Kunci disimpan di keyring sistem, bukan di pengaturan."))
+
+    def _open311_url_edited(self, _text: str) -> None:
+        if self.ui.open311UrlError.text():
+            self._check_open311_url()
+
+    def _check_open311_url(self) -> str | None:
+        try:
+            url = validate_open311_url(self.ui.open311UrlEdit.text())
+        except DomainError as error:
+            self.ui.open311UrlError.setText(error.message(current_language()))
+            return None
+        self.ui.open311UrlError.clear()
+        return url
 
     # --- enrolment with the city server ----------------------------------------------------
 
@@ -168,6 +228,19 @@ class SettingsDialog(QDialog):
         if url is None:
             self.ui.serverUrlEdit.setFocus()
             return
+        open311_url = self._check_open311_url()
+        if open311_url is None:
+            self.ui.open311UrlEdit.setFocus()
+            return
+        api_key = self.ui.open311ApiKeyEdit.text().strip()
+        if api_key:
+            try:  # the keyring only, never QSettings
+                self._ctx.secrets.set(OPEN311_API_KEY_SECRET, api_key)
+            except PoskoError as error:
+                self.ui.open311ApiKeyStatus.setText(error.message(current_language()))
+                return
+            self.ui.open311ApiKeyEdit.clear()
+            self._show_open311_key()
         settings = self._ctx.settings
         ui = self.ui
         previous_language = settings.get(LANGUAGE)
@@ -179,6 +252,8 @@ class SettingsDialog(QDialog):
         settings.set(PRINTER_NAME, ui.printerCombo.currentText().strip())
         settings.set(SERVER_URL, url)
         settings.set(AUTOSAVE_SECONDS, ui.autosaveSpin.value())
+        settings.set(OPEN311_URL, open311_url)
+        settings.set(OPEN311_JURISDICTION, ui.open311JurisdictionEdit.text().strip())
         self.settingsSaved.emit()
         if language != previous_language:
             self.languageChanged.emit(language)

@@ -43,6 +43,11 @@ class Ui_LookupPage(object):
 
         self.searchRow.addWidget(self.serverButton)
 
+        self.open311Button = QPushButton(LookupPage)
+        self.open311Button.setObjectName(u"open311Button")
+
+        self.searchRow.addWidget(self.open311Button)
+
 
         self.layout.addLayout(self.searchRow)
 
@@ -69,6 +74,7 @@ class Ui_LookupPage(object):
         self.heading.setText(QCoreApplication.translate("LookupPage", u"Cari tiket: kode pelacakan, nomor aplikasi (QLUE/JAKI/LAPOR\u2026), nama, telepon, atau jalan.", None))
         self.searchBox.setPlaceholderText(QCoreApplication.translate("LookupPage", u"mis. QLUE 1234567, 0812\u2026, Jl. Raya Bogor", None))
         self.serverButton.setText(QCoreApplication.translate("LookupPage", u"Cari di server juga", None))
+        self.open311Button.setText(QCoreApplication.translate("LookupPage", u"Cari di Open311", None))
         self.resultLabel.setText("")
         pass
     # retranslateUi

@@ -24,7 +24,7 @@ class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
         if not SettingsDialog.objectName():
             SettingsDialog.setObjectName(u"SettingsDialog")
-        SettingsDialog.resize(560, 560)
+        SettingsDialog.resize(560, 720)
         self.layout = QVBoxLayout(SettingsDialog)
         self.layout.setObjectName(u"layout")
         self.deskGroup = QGroupBox(SettingsDialog)
@@ -202,6 +202,58 @@ class Ui_SettingsDialog(object):
 
         self.layout.addWidget(self.syncGroup)
 
+        self.open311Group = QGroupBox(SettingsDialog)
+        self.open311Group.setObjectName(u"open311Group")
+        self.open311Form = QFormLayout(self.open311Group)
+        self.open311Form.setObjectName(u"open311Form")
+        self.open311UrlLabel = QLabel(self.open311Group)
+        self.open311UrlLabel.setObjectName(u"open311UrlLabel")
+
+        self.open311Form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.open311UrlLabel)
+
+        self.open311UrlEdit = QLineEdit(self.open311Group)
+        self.open311UrlEdit.setObjectName(u"open311UrlEdit")
+        self.open311UrlEdit.setPlaceholderText(u"https://pengaduan.example.go.id/open311/v2")
+
+        self.open311Form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.open311UrlEdit)
+
+        self.open311UrlError = QLabel(self.open311Group)
+        self.open311UrlError.setObjectName(u"open311UrlError")
+        self.open311UrlError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.open311UrlError.setWordWrap(True)
+
+        self.open311Form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.open311UrlError)
+
+        self.open311JurisdictionLabel = QLabel(self.open311Group)
+        self.open311JurisdictionLabel.setObjectName(u"open311JurisdictionLabel")
+
+        self.open311Form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.open311JurisdictionLabel)
+
+        self.open311JurisdictionEdit = QLineEdit(self.open311Group)
+        self.open311JurisdictionEdit.setObjectName(u"open311JurisdictionEdit")
+
+        self.open311Form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.open311JurisdictionEdit)
+
+        self.open311ApiKeyLabel = QLabel(self.open311Group)
+        self.open311ApiKeyLabel.setObjectName(u"open311ApiKeyLabel")
+
+        self.open311Form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.open311ApiKeyLabel)
+
+        self.open311ApiKeyEdit = QLineEdit(self.open311Group)
+        self.open311ApiKeyEdit.setObjectName(u"open311ApiKeyEdit")
+        self.open311ApiKeyEdit.setEchoMode(QLineEdit.EchoMode.Password)
+
+        self.open311Form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.open311ApiKeyEdit)
+
+        self.open311ApiKeyStatus = QLabel(self.open311Group)
+        self.open311ApiKeyStatus.setObjectName(u"open311ApiKeyStatus")
+        self.open311ApiKeyStatus.setWordWrap(True)
+
+        self.open311Form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.open311ApiKeyStatus)
+
+
+        self.layout.addWidget(self.open311Group)
+
         self.secretsHint = QLabel(SettingsDialog)
         self.secretsHint.setObjectName(u"secretsHint")
         self.secretsHint.setWordWrap(True)
@@ -227,6 +279,9 @@ class Ui_SettingsDialog(object):
         self.serverUrlLabel.setBuddy(self.serverUrlEdit)
         self.autosaveLabel.setBuddy(self.autosaveSpin)
         self.enrolLabel.setBuddy(self.enrolCodeEdit)
+        self.open311UrlLabel.setBuddy(self.open311UrlEdit)
+        self.open311JurisdictionLabel.setBuddy(self.open311JurisdictionEdit)
+        self.open311ApiKeyLabel.setBuddy(self.open311ApiKeyEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.languageCombo, self.fontScaleSpin)
         QWidget.setTabOrder(self.fontScaleSpin, self.assistedFontSpin)
@@ -236,6 +291,9 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.serverUrlEdit, self.autosaveSpin)
         QWidget.setTabOrder(self.autosaveSpin, self.enrolCodeEdit)
         QWidget.setTabOrder(self.enrolCodeEdit, self.enrolButton)
+        QWidget.setTabOrder(self.enrolButton, self.open311UrlEdit)
+        QWidget.setTabOrder(self.open311UrlEdit, self.open311JurisdictionEdit)
+        QWidget.setTabOrder(self.open311JurisdictionEdit, self.open311ApiKeyEdit)
 
         self.retranslateUi(SettingsDialog)
 
@@ -261,6 +319,11 @@ class Ui_SettingsDialog(object):
         self.enrolLabel.setText(QCoreApplication.translate("SettingsDialog", u"Kode &pendaftaran", None))
         self.enrolCodeEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"kode sekali pakai dari admin kota", None))
         self.enrolButton.setText(QCoreApplication.translate("SettingsDialog", u"&Daftarkan meja", None))
+        self.open311Group.setTitle(QCoreApplication.translate("SettingsDialog", u"Sumber pencarian Open311 (opsional)", None))
+        self.open311UrlLabel.setText(QCoreApplication.translate("SettingsDialog", u"Alamat &Open311", None))
+        self.open311JurisdictionLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Jurisdiction ID", None))
+        self.open311JurisdictionEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"kosongkan bila server tidak memintanya", None))
+        self.open311ApiKeyLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Kunci API", None))
         self.secretsHint.setText(QCoreApplication.translate("SettingsDialog", u"Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.", None))
     # retranslateUi
 
