@@ -9,8 +9,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,9 @@ from posko_central.app import Settings, create_app
 from posko_central.auth import add_device
 from posko_central.db import Database, migrate, sqlite_url
 
+from posko import catalogues
+from posko.domain.status import Status
+from posko.domain.tracking import make_tracking_code
 from posko.secrets import KeyringSecrets
 from posko.store.database import Store
 from posko.sync import SyncEngine, enrol
@@ -137,3 +142,77 @@ def engine_factory(store: Store, secrets: KeyringSecrets) -> Callable[..., tuple
         return no_sleep_engine(store, secrets, **kwargs)
 
     return make
+
+
+# --- other devices of the city, talking to `central` directly (shared by several test files)
+
+REPORTER_NAME = "Siti Aminah"
+REPORTER_PHONE = "0812-3456-7890"
+
+
+def other_desk_push(central: Central, token: str, *changes: dict[str, Any]) -> list[Any]:
+    answer = requests.post(central.url + "/v1/changes", json={"changes": list(changes)},
+                           headers={"Authorization": f"Bearer {token}",
+                                    "Idempotency-Key": str(uuid.uuid4())}, timeout=TIMEOUT)
+    assert answer.status_code == 200, answer.status_code
+    results: list[Any] = answer.json()["results"]
+    return results
+
+
+def status_change(ticket_uuid: str, status: str, **extra: Any) -> dict[str, Any]:
+    event_uuid = str(uuid.uuid4())
+    return {"id": str(uuid.uuid4()), "kind": "status.changed", "entity_uuid": event_uuid,
+            "payload": {"uuid": event_uuid, "ticket_uuid": ticket_uuid, "status": status,
+                        "at": datetime.now(UTC).isoformat(), "actor": "dinas", **extra}}
+
+
+@dataclass
+class Device:
+    central: Central
+    token: str
+    kecamatan: str
+    desk: int
+
+    def push(self, kind: str, payload: dict[str, Any]) -> None:
+        change = {"id": str(uuid.uuid4()), "kind": kind, "entity_uuid": payload["uuid"],
+                  "created_at": datetime.now(UTC).isoformat(), "payload": payload}
+        answer = requests.post(self.central.url + "/v1/changes", json={"changes": [change]},
+                               headers={"Authorization": f"Bearer {self.token}",
+                                        "Idempotency-Key": str(uuid.uuid4())},
+                               timeout=TIMEOUT)
+        assert answer.status_code == 200, answer.status_code
+        assert answer.json()["results"][0]["result"] == "accepted"
+
+    def create_ticket(self, sequence: int = 1) -> dict[str, Any]:
+        now = datetime.now(UTC).isoformat()
+        payload = {
+            "uuid": str(uuid.uuid4()),
+            "tracking_code": make_tracking_code(self.kecamatan, date.today(), self.desk,
+                                                sequence),
+            "origin": "desk", "category": "sampah",
+            "kelurahan_code": catalogues.kelurahan_of(self.kecamatan)[0].code,
+            "rw": 5, "rt": 3, "address": "Jl. Raya Bogor No. 12",
+            "latitude": -6.27, "longitude": 106.86,
+            "description": "Sampah menumpuk di pinggir jalan sudah tiga hari",
+            "reporter": {"kind": "named", "name": REPORTER_NAME, "phone": REPORTER_PHONE,
+                         "has_nik": True, "contact": "whatsapp"},
+            "consent": True, "officer": "budi", "status": "received",
+            "needs_field_check": False, "external_refs": [],
+            "created_at": now, "updated_at": now,
+        }
+        self.push("ticket.created", payload)
+        return payload
+
+    def change_status(self, ticket: dict[str, Any], status: Status) -> None:
+        self.push("status.changed", {
+            "uuid": str(uuid.uuid4()), "ticket_uuid": ticket["uuid"], "status": status.value,
+            "at": datetime.now(UTC).isoformat(), "actor": "budi", "source": "desk"})
+
+
+def enrol_device(central: Central, kecamatan: str = "31.75.04", desk: int = 1) -> Device:
+    code = central.add_device(kecamatan, desk)
+    answer = requests.post(central.url + "/v1/enrolments", json={"code": code},
+                           timeout=TIMEOUT)
+    assert answer.status_code == 201, answer.status_code
+    body = answer.json()
+    return Device(central, str(body["token"]), kecamatan, int(body["desk_number"]))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from posko_central import models as cm
 from posko_central.auth import revoke_device
 from posko_central.importer import load_demo
@@ -34,7 +32,7 @@ from posko.sync import (
 )
 from posko.sync.enrolment import META_DEVICE_ID, load_token
 from tests.conftest import SAMPLE_NAME, SAMPLE_NIK, SAMPLE_PHONE
-from tests.sync_client.conftest import TIMEOUT, Central
+from tests.sync_client.conftest import Central, other_desk_push, status_change
 
 Engine = Callable[..., tuple[SyncEngine, list[float]]]
 
@@ -58,22 +56,6 @@ def server_ticket(central: Central, ticket_uuid: str) -> cm.TicketRow:
 def outbox_count(store: Store) -> int:
     with store.unit_of_work() as session:
         return int(session.scalar(select(func.count()).select_from(OutboxRow)) or 0)
-
-
-def other_desk_push(central: Central, token: str, *changes: dict[str, Any]) -> list[Any]:
-    answer = requests.post(central.url + "/v1/changes", json={"changes": list(changes)},
-                           headers={"Authorization": f"Bearer {token}",
-                                    "Idempotency-Key": str(uuid.uuid4())}, timeout=TIMEOUT)
-    assert answer.status_code == 200, answer.status_code
-    results: list[Any] = answer.json()["results"]
-    return results
-
-
-def status_change(ticket_uuid: str, status: str, **extra: Any) -> dict[str, Any]:
-    event_uuid = str(uuid.uuid4())
-    return {"id": str(uuid.uuid4()), "kind": "status.changed", "entity_uuid": event_uuid,
-            "payload": {"uuid": event_uuid, "ticket_uuid": ticket_uuid, "status": status,
-                        "at": datetime.now(UTC).isoformat(), "actor": "dinas", **extra}}
 
 
 def test_offline_intakes_arrive_exactly_once(enrolled: Store, central: Central,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
@@ -25,63 +24,9 @@ from posko.sync import (
     ServerBusy,
     to_lookup_result,
 )
-from tests.sync_client.conftest import TIMEOUT, Central
+from tests.sync_client.conftest import REPORTER_NAME, Central, enrol_device
 
 OTHER_KECAMATAN = "31.75.03"
-REPORTER_NAME = "Siti Aminah"
-REPORTER_PHONE = "0812-3456-7890"
-
-
-@dataclass
-class Device:
-    central: Central
-    token: str
-    kecamatan: str
-    desk: int
-
-    def push(self, kind: str, payload: dict[str, Any]) -> None:
-        change = {"id": str(uuid.uuid4()), "kind": kind, "entity_uuid": payload["uuid"],
-                  "created_at": datetime.now(UTC).isoformat(), "payload": payload}
-        answer = requests.post(self.central.url + "/v1/changes", json={"changes": [change]},
-                               headers={"Authorization": f"Bearer {self.token}",
-                                        "Idempotency-Key": str(uuid.uuid4())},
-                               timeout=TIMEOUT)
-        assert answer.status_code == 200, answer.status_code
-        assert answer.json()["results"][0]["result"] == "accepted"
-
-    def create_ticket(self, sequence: int = 1) -> dict[str, Any]:
-        now = datetime.now(UTC).isoformat()
-        payload = {
-            "uuid": str(uuid.uuid4()),
-            "tracking_code": make_tracking_code(self.kecamatan, date.today(), self.desk,
-                                                sequence),
-            "origin": "desk", "category": "sampah",
-            "kelurahan_code": catalogues.kelurahan_of(self.kecamatan)[0].code,
-            "rw": 5, "rt": 3, "address": "Jl. Raya Bogor No. 12",
-            "latitude": -6.27, "longitude": 106.86,
-            "description": "Sampah menumpuk di pinggir jalan sudah tiga hari",
-            "reporter": {"kind": "named", "name": REPORTER_NAME, "phone": REPORTER_PHONE,
-                         "has_nik": True, "contact": "whatsapp"},
-            "consent": True, "officer": "budi", "status": "received",
-            "needs_field_check": False, "external_refs": [],
-            "created_at": now, "updated_at": now,
-        }
-        self.push("ticket.created", payload)
-        return payload
-
-    def change_status(self, ticket: dict[str, Any], status: Status) -> None:
-        self.push("status.changed", {
-            "uuid": str(uuid.uuid4()), "ticket_uuid": ticket["uuid"], "status": status.value,
-            "at": datetime.now(UTC).isoformat(), "actor": "budi", "source": "desk"})
-
-
-def enrol_device(central: Central, kecamatan: str = "31.75.04", desk: int = 1) -> Device:
-    code = central.add_device(kecamatan, desk)
-    answer = requests.post(central.url + "/v1/enrolments", json={"code": code},
-                           timeout=TIMEOUT)
-    assert answer.status_code == 201, answer.status_code
-    body = answer.json()
-    return Device(central, str(body["token"]), kecamatan, int(body["desk_number"]))
 
 
 def client_for(central: Central, api_key: str | None,

@@ -15,8 +15,7 @@ from posko.domain.tracking import make_tracking_code
 from posko.sync import SyncClient, SyncEngine, enrol
 from posko.ui.context import DeskContext
 from posko.ui.lookup_page import SERVER_ONLY_BACKGROUND, LookupPage
-from tests.sync_client.conftest import Central, central  # noqa: F401 - the server fixture
-from tests.sync_client.test_engine import other_desk_push
+from tests.sync_client.conftest import Central, central, other_desk_push  # noqa: F401 - the server fixture
 
 KECAMATAN = "31.75.04"
 

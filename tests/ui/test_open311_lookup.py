@@ -19,8 +19,7 @@ from posko.ui.settings import (
     OPEN311_URL,
 )
 from posko.ui.settings_dialog import SettingsDialog
-from tests.sync_client.conftest import Central, central  # noqa: F401 - the server fixture
-from tests.sync_client.test_open311_client import Device, enrol_device
+from tests.sync_client.conftest import Central, Device, central, enrol_device  # noqa: F401 - the server fixture
 
 STORED = "(tersimpan di keyring)"
 

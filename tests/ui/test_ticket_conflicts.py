@@ -17,8 +17,7 @@ from posko.store.models import SyncConflict
 from posko.sync import SyncEngine, conflicts, enrol
 from posko.ui.context import DeskContext
 from posko.ui.ticket_detail import TicketDetailDialog
-from tests.sync_client.conftest import Central, central  # noqa: F401 - the server fixture
-from tests.sync_client.test_engine import other_desk_push, status_change
+from tests.sync_client.conftest import Central, central, other_desk_push, status_change  # noqa: F401 - the server fixture
 from tests.ui.test_ticket_detail import open_detail, rows
 
 
