@@ -219,7 +219,7 @@ def main() -> int:
             "SELECT t.uuid, t.tracking_code, t.status, t.category, t.kelurahan_code, "
             "t.address, t.description, t.created_at, ticket_fts.external_refs, t.origin, "
             "t.needs_field_check FROM ticket_fts JOIN tickets t ON t.id = ticket_fts.rowid "
-            "WHERE ticket_fts MATCH ? ORDER BY ticket_fts.rank, t.created_at DESC LIMIT ?")
+            "WHERE ticket_fts MATCH ? ORDER BY ticket_fts.rowid DESC LIMIT ?")
 
         def raw_search(typed: object) -> object:
             return raw.execute(raw_search_sql, (fts_query(str(typed)), DEFAULT_LIMIT)).fetchall()

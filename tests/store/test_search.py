@@ -109,3 +109,9 @@ def test_find_ticket_returns_timeline(store: Store, three) -> None:  # type: ign
     assert detail is not None
     assert [e.status.value for e in detail.events] == ["received"]
     assert detail.events[0].actor == "budi"
+
+
+def test_newest_added_first(store: Store, three) -> None:  # type: ignore[no-untyped-def]
+    """Results come in index order, newest first: broad prefixes stay fast on big desks."""
+    assert codes(store, "bogor") == [t.tracking_code for t in reversed(three)]
+    assert codes(store, "bogor")[:1] == [three[2].tracking_code]

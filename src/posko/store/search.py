@@ -95,7 +95,7 @@ def fts_query(typed: str) -> str | None:
 
 
 def search(store: Store, typed: str, *, limit: int = DEFAULT_LIMIT) -> list[TicketSummary]:
-    """Best matches first (bm25), newest first among equals."""
+    """Tickets matching every typed word as a prefix, most recently added first."""
     query = fts_query(typed)
     if query is None:
         return []
@@ -106,7 +106,10 @@ def search(store: Store, typed: str, *, limit: int = DEFAULT_LIMIT) -> list[Tick
                TicketRow.needs_field_check)
         .select_from(_FTS.join(TicketRow.__table__, TicketRow.id == _FTS.c.rowid))
         .where(text("ticket_fts MATCH :query"))
-        .order_by(_FTS.c.rank, TicketRow.created_at.desc())
+        # Newest added first, straight from the index's rowid order: ranking (bm25) every
+        # match of a broad prefix ("ja" hits half the desk) cost 50-370 ms at 100k tickets,
+        # this stops after `limit` rows (< 2 ms). Officers mostly look for recent tickets.
+        .order_by(_FTS.c.rowid.desc())
         .limit(limit)
     )
     with store.engine.connect() as conn:

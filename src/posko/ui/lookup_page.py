@@ -156,7 +156,7 @@ class LookupPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.ui.resultsTable.setModel(self.proxy)
-        # Best matches first until the officer clicks a column header.
+        # Newest first (the search order) until the officer clicks a column header.
         self.ui.resultsTable.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.sort(-1)
         header = self.ui.resultsTable.horizontalHeader()
