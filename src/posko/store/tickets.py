@@ -195,10 +195,10 @@ def _insert_batch(conn: Connection, cipher: NikCipher, batch: list[BulkCase]) ->
         conn.execute(insert(StatusEventRow), event_rows)
     if follow_rows:
         conn.execute(insert(FollowUpRow), follow_rows)
-    _raise_sequences(conn, (ticket.tracking_code for ticket, _, _ in batch))
+    raise_sequences(conn, (ticket.tracking_code for ticket, _, _ in batch))
 
 
-def _raise_sequences(conn: Connection, codes: Iterable[str]) -> None:
+def raise_sequences(conn: Connection, codes: Iterable[str]) -> None:
     """Move each (day, desk) sequence past the imported codes, so a later intake on the same
     day and desk can never be issued a code that already exists."""
     highest: dict[tuple[date, int], int] = {}

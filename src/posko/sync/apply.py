@@ -28,7 +28,7 @@ from posko.store.models import (
     SyncState,
     TicketRow,
 )
-from posko.store.tickets import _raise_sequences
+from posko.store.tickets import raise_sequences
 
 CURSOR_KEY = "pull.cursor"
 ORPHANS_KEY = "pull.orphans"  # children that arrived before their ticket (feed order)
@@ -97,7 +97,7 @@ def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]], *,
     if refs:
         conn.execute(sqlite_insert(ExternalRefRow).on_conflict_do_nothing(
             index_elements=[ExternalRefRow.source, ExternalRefRow.number]), refs)
-    _raise_sequences(conn, (r["tracking_code"] for r in rows
+    raise_sequences(conn, (r["tracking_code"] for r in rows
                             if tracking.is_valid(r["tracking_code"])))
     return ids
 

@@ -31,6 +31,11 @@ def load_token(store: Store, secrets: Secrets) -> str:
     return token
 
 
+def enrolled_server_url(store: Store) -> str | None:
+    """The city server this desk is enrolled with, or None (the desk works offline)."""
+    return store.get_meta(META_SERVER_URL)
+
+
 def server_url(store: Store) -> str:
     url = store.get_meta(META_SERVER_URL)
     if not url:

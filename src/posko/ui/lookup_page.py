@@ -31,7 +31,7 @@ from posko.domain.errors import PoskoError
 from posko.domain.sla import WorkingCalendar, default_policy
 from posko.store.search import TicketSummary, search
 from posko.sync.client import Offline, RequestRefused, SyncClient, SyncError
-from posko.sync.enrolment import META_SERVER_URL, load_token, server_url
+from posko.sync.enrolment import enrolled_server_url, load_token, server_url
 from posko.sync.open311 import Open311Client, Open311Endpoint, Open311Request, to_lookup_result
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_lookup_page import Ui_LookupPage
@@ -175,7 +175,7 @@ class LookupPage(QWidget):
 
     @property
     def enrolled(self) -> bool:
-        return self._ctx.store.get_meta(META_SERVER_URL) is not None
+        return enrolled_server_url(self._ctx.store) is not None
 
     def update_server_button(self) -> None:
         """Enable "Cari di server juga" only on a desk enrolled with a city server."""

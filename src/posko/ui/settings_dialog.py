@@ -173,9 +173,9 @@ class SettingsDialog(QDialog):
     # --- enrolment with the city server ----------------------------------------------------
 
     def _show_enrolment(self) -> None:
-        from posko.sync.enrolment import META_SERVER_URL
+        from posko.sync.enrolment import enrolled_server_url
 
-        enrolled_at = self._ctx.store.get_meta(META_SERVER_URL)
+        enrolled_at = enrolled_server_url(self._ctx.store)
         self.ui.enrolStatus.setText(
             fill(self.tr("Terdaftar di %1."), enrolled_at) if enrolled_at
             else self.tr("Belum terdaftar: meja bekerja luring dan menyimpan semua data."))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from posko.sync import SyncEngine, SyncProgress, SyncReport
-from posko.sync.enrolment import META_SERVER_URL
+from posko.sync.enrolment import enrolled_server_url
 from posko.ui.context import DeskContext
 from posko.ui.i18n import current_language, fill
 
@@ -68,7 +68,7 @@ class SyncStatus(QObject):
 
     @property
     def enrolled(self) -> bool:
-        return self._ctx.store.get_meta(META_SERVER_URL) is not None
+        return enrolled_server_url(self._ctx.store) is not None
 
     def _engine(self) -> SyncEngine:
         return SyncEngine(self._ctx.store, self._ctx.secrets,
