@@ -16,6 +16,7 @@ from posko_central import schemas as s
 from posko_central.auth import Caller, authenticate, enrol
 from posko_central.db import Database
 from posko_central.errors import ApiError, json_bytes
+from posko_central.ratelimit import AttemptLimiter
 
 bearer = HTTPBearer(auto_error=False, scheme_name="DeviceToken",
                     description="The device token from POST /v1/enrolments (Open311: also "
@@ -68,10 +69,24 @@ def healthz(db: Db) -> Any:
 
 
 @router.post("/v1/enrolments", response_model=s.EnrolmentResponse, status_code=201,
-             tags=["devices"], responses=_errors(400, 413, 422),
+             tags=["devices"], responses={**_errors(400, 413, 422), 429: {
+                 "model": s.Error, "headers": {"Retry-After": {
+                     "description": "Seconds to wait before the next attempt.",
+                     "schema": {"type": "integer", "minimum": 1}}},
+                 "description": "Too many wrong codes from this address or in total "
+                                "(10 per address, 100 per server in 15 minutes); every "
+                                "attempt is refused until Retry-After has passed."}},
              summary="Exchange a one-time enrolment code for a device token")
-def enrolments(body: s.EnrolmentRequest, db: Db) -> s.EnrolmentResponse:
-    token, device = enrol(db, body.code)
+def enrolments(request: Request, body: s.EnrolmentRequest, db: Db) -> s.EnrolmentResponse:
+    limiter: AttemptLimiter = request.app.state.enrolment_limiter
+    address = request.client.host if request.client else "-"
+    limiter.check(address)
+    try:
+        token, device = enrol(db, body.code)
+    except ApiError as exc:
+        if exc.code in ("enrolment_code_invalid", "enrolment_code_expired"):
+            limiter.failed(address)
+        raise
     return s.EnrolmentResponse(
         token=token, device_id=device.public_id, device_name=device.name,
         kecamatan_code=device.kecamatan_code,

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from posko.store.attachments import MAX_ATTACHMENT_BYTES
-from posko_central import __version__, api, errors, open311
+from posko_central import __version__, api, errors, open311, ratelimit
 from posko_central.db import Database, require_current
 from posko_central.limits import DEFAULT_BODY_LIMIT, BodyLimitMiddleware
 from posko_central.logs import RequestContextMiddleware
@@ -22,7 +22,9 @@ The contract between Posko desks and a city's central complaint server
 `sync/openapi.yaml` in the Posko repository.
 
 * **Devices.** Each desk is a device of one kecamatan (`posko-central add-device`); it
-  exchanges the one-time code for a bearer token at `POST /v1/enrolments`. Every other `/v1`
+  exchanges the one-time code for a bearer token at `POST /v1/enrolments` (single use,
+  valid 24 hours; wrong codes are braked per client address and per server: 429 with
+  `Retry-After`). Device tokens do not expire; they end when revoked. Every other `/v1`
   call carries `Authorization: Bearer <token>` and sees only its own kecamatan: another
   kecamatan's ticket is answered exactly like one that does not exist.
 * **Push.** `POST /v1/changes` with an `Idempotency-Key`: the same key with the same body
@@ -43,6 +45,10 @@ class Settings:
     db_url: str
     max_body: int = DEFAULT_BODY_LIMIT
     max_attachment: int = MAX_ATTACHMENT_BYTES
+    # Wrong enrolment codes allowed per client address / per server in `enrol_window` s.
+    enrol_failures_per_address: int = ratelimit.PER_ADDRESS
+    enrol_failures_overall: int = ratelimit.GLOBAL
+    enrol_window: float = ratelimit.WINDOW_SECONDS
 
 
 def build_openapi(app: FastAPI) -> dict[str, Any]:
@@ -66,6 +72,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app = FastAPI(title="Posko central server", version=__version__, docs_url="/docs",
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.db = database
+    app.state.enrolment_limiter = ratelimit.AttemptLimiter.create(
+        settings.enrol_failures_per_address, settings.enrol_failures_overall,
+        settings.enrol_window)
     app.include_router(api.router)
     app.include_router(open311.router)
     errors.install(app)

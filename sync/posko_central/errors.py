@@ -172,6 +172,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 
 _HTTP_TEXTS = {
+    # FastAPI's answer when the JSON body cannot be decoded at all: bytes that are not UTF-8,
+    # or nesting deeper than the parser's recursion limit (RecursionError).
+    400: ("malformed_body", "Badan permintaan tidak dapat dibaca (bukan UTF-8, bukan JSON, "
+          "atau terlalu dalam bersarang).", "The request body cannot be read (not UTF-8, not "
+          "JSON, or nested too deeply)."),
     404: ("not_found", "Alamat ini tidak ada.", "There is nothing at this address."),
     405: ("method_not_allowed", "Metode HTTP ini tidak didukung di alamat ini.",
           "This HTTP method is not supported at this address."),

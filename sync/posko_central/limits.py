@@ -1,8 +1,9 @@
 """Request body size limits, enforced before anything parses the body.
 
 A declared ``Content-Length`` over the limit is answered 413 without reading the body into
-memory (it is read and discarded up to a cap, so that an ordinary HTTP client, which sends
-the whole body before it reads the answer, sees the 413 and not a reset connection). A
+memory (when it declares at most ``DRAIN_CAP`` bytes it is read and discarded, so that an
+ordinary HTTP client, which sends the whole body before it reads the answer, sees the 413
+and not a reset connection; a larger one is answered at once and the connection closed). A
 chunked body is buffered up to the limit and then handed to the application.
 """
 
@@ -60,7 +61,9 @@ class BodyLimitMiddleware:
             except ValueError:
                 length = -1
             if length > limit:
-                await self._drain(receive, 0)
+                if length <= DRAIN_CAP:
+                    await self._drain(receive, 0)
+                # Over the cap: answer at once and close; reading it would only cost time.
                 await self._reject(scope, receive, send, limit)
                 return
             await self.app(scope, receive, send)  # h11 enforces the declared length

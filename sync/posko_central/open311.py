@@ -303,6 +303,9 @@ def create_request(db: Database, caller: Caller, form: dict[str, str]) -> Reques
     description = field("description", 10_000, True)
     address = field("address_string", 500)
     name = " ".join(p for p in (field("first_name", 100), field("last_name", 100)) if p)
+    if len(name) > 200:  # the column's size (PostgreSQL refuses a longer value)
+        raise _error(400, "invalid_field", "first_name dan last_name terlalu panjang.",
+                     "first_name and last_name are too long together.", "first_name")
     phone_text = field("phone", 32)
     lat_text, long_text = field("lat", 32), field("long", 32)
     try:
@@ -467,8 +470,11 @@ async def post_request(
     db = _db(request)
     raw = await request.body()
     try:
+        # errors="strict": a percent-encoded byte that is not UTF-8 is refused, not turned
+        # into U+FFFD and stored.
         form = dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True,
-                              max_num_fields=50, strict_parsing=False))
+                              max_num_fields=50, strict_parsing=False, encoding="utf-8",
+                              errors="strict"))
     except (UnicodeDecodeError, ValueError):
         raise _error(400, "malformed_form", "Isi formulir tidak sah.",
                      "The form body is not valid (application/x-www-form-urlencoded, "

@@ -208,7 +208,9 @@ class ExternalRefAddedIn(Strict):
 class AttachmentIn(Strict):
     uuid: UUID
     ticket_uuid: UUID
-    filename: NonEmpty255
+    filename: NonEmpty255 = Field(description="A bare file name: with '/', '\\', a drive "
+                                  "('C:') or as '.' or '..' the change is rejected "
+                                  "(`invalid_filename`).")
     media_type: MediaType
     size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES)
     sha256: Sha256

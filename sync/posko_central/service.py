@@ -311,8 +311,12 @@ def _check_ref_free(session: Session, caller: Caller, ref: ExternalRef,
                        "tiket itu.",
                        f"{ref} is already on ticket {holder.tracking_code}; link to that "
                        "ticket instead.", holder, "external_refs")
-    raise rejected("external_ref_taken", f"{ref} sudah tercatat di server.",
-                   f"{ref} is already recorded on the server.", "external_refs")
+    # Another kecamatan's ticket: say no more than that the number is taken (the message
+    # does not repeat the number either: messages never echo what the client sent).
+    raise rejected("external_ref_taken",
+                   "Nomor laporan eksternal ini sudah tercatat di server.",
+                   "This external report number is already recorded on the server.",
+                   "external_refs")
 
 
 def _apply_status(session: Session, caller: Caller, p: s.StatusChangeIn,
@@ -397,8 +401,24 @@ def _apply_external_ref(session: Session, caller: Caller, p: s.ExternalRefAddedI
     result.audit.append((p.officer, "external_ref.add"))
 
 
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+
+
+def safe_filename(name: str) -> bool:
+    """A base name only: the server hands it to every desk of the kecamatan, and a desk
+    that ever saved a file under it must not be steered out of its folder."""
+    stripped = name.strip()
+    return not ("/" in name or "\\" in name or stripped in ("", ".", "..")
+                or _DRIVE_RE.match(stripped))
+
+
 def _apply_attachment(session: Session, caller: Caller, p: s.AttachmentIn,
                       result: ItemResult) -> None:
+    if not safe_filename(p.filename):
+        raise rejected("invalid_filename",
+                       "Nama berkas harus nama saja, tanpa folder ('/', '\\', '..', 'C:').",
+                       "The file name must be a bare name, without folders ('/', '\\', "
+                       "'..', 'C:').", "filename")
     ticket = _ticket_in_scope(session, caller, str(p.ticket_uuid))
     blob_there = session.scalar(select(BlobRow.id).where(
         BlobRow.kecamatan_code == caller.kecamatan_code, BlobRow.sha256 == p.sha256))
@@ -678,13 +698,14 @@ def search(db: Database, caller: Caller, q: str, limit: int) -> list[s.TicketOut
         ref_match = exists().where(ExternalRefRow.ticket_id == TicketRow.id,
                                    func.lower(ExternalRefRow.number).like(pattern, escape="\\"))
         options = [
-            func.lower(func.replace(TicketRow.tracking_code, "-", "")).like(compact,
-                                                                           escape="\\"),
             func.lower(TicketRow.reporter_name).like(pattern, escape="\\"),
             func.lower(TicketRow.address).like(pattern, escape="\\"),
             func.lower(TicketRow.description).like(pattern, escape="\\"),
             ref_match,
         ]
+        if compact != _like(""):  # a word of separators only ("-", "_") matches no code
+            options.append(func.lower(func.replace(TicketRow.tracking_code, "-", ""))
+                           .like(compact, escape="\\"))
         digits = re.sub(r"\D", "", word)
         if len(digits) >= 4 and len(digits) == len(re.sub(r"[\s\-+().]", "", word)):
             national = digits[1:] if digits.startswith("0") else (

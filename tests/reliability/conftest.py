@@ -9,7 +9,7 @@ from tests.sync_client.conftest import (  # noqa: F401  (fixtures re-exported fo
     Central,
     Device,
     central,
+    engine_factory,
     enrol_device,
     enrolled,
-    engine_factory,
 )
