@@ -2,7 +2,8 @@
 """Set-up and run Posko from a clean clone, with nothing but Python 3.11+ installed.
 
     python3 scripts/dev.py run    # venv + install, demo desk + demo central server, the window
-    python3 scripts/dev.py test   # venv + install test tools, ruff, mypy, the whole test suite
+    python3 scripts/dev.py test   # venv + install test tools, ruff, mypy, the whole test suite,
+                                  # then the installer test (build and smoke-test the bundle)
 
 Idempotent: a second run reuses `.venv` and the demo data. On Debian/Ubuntu, when run as
 root, it installs the system libraries Qt needs (also headless) if any are missing; as a
@@ -34,8 +35,9 @@ QT_DEBIAN_PACKAGES = [
     "libxcb-keysyms1", "libxcb-shape0", "libxcb-randr0", "libxcb-render-util0",
     "libxcb-image0", "libxcb-xinerama0", "libxcb-xkb1", "libx11-xcb1",
 ]
-# Only for the test command: the central server's contract tests also run on PostgreSQL.
-TEST_DEBIAN_PACKAGES = ["postgresql"]
+# Only for the test command: the central server's contract tests also run on PostgreSQL, and
+# the installer test's PyInstaller reads and strips binaries with binutils.
+TEST_DEBIAN_PACKAGES = ["postgresql", "binutils"]
 DEMO_KECAMATAN = "31.75.04"
 DEMO_SERVER_PORT = 8311
 DEMO_TICKETS = 2000
@@ -190,6 +192,14 @@ def command_test(extra_args: list[str]) -> int:
     code = run(PYTHON, "-m", "pytest", *extra_args, env=env, check=False)
     if code == 5:
         say("pytest collected no tests: that is a failure, not a pass")
+        return 1
+    if code != 0 or extra_args:
+        return code
+    # A separate step: build the office bundle with PyInstaller and smoke-test it
+    # (build_installer.py; a few minutes, so not part of the default pytest run).
+    code = run(PYTHON, "-m", "pytest", "-m", "installer", env=env, check=False)
+    if code == 5:
+        say("the installer test was not collected: that is a failure, not a pass")
         return 1
     return code
 
