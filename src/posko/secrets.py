@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
 import secrets as token_source
 from pathlib import Path
 from typing import Protocol
 
 import keyring
 import keyring.backend
+import keyring.core
 import keyring.errors
+from keyring.backends.chainer import ChainerBackend
 
 from posko.domain.errors import PoskoError
 
@@ -51,7 +54,7 @@ class Secrets(Protocol):
     def delete(self, name: str) -> None: ...
 
 
-def _backend_usable(backend: keyring.backend.KeyringBackend) -> bool:
+def _priority_ok(backend: keyring.backend.KeyringBackend) -> bool:
     # keyring's fail.Keyring and null.Keyring have priority <= 0; a chainer with no usable
     # member has no backends.
     priority = getattr(type(backend), "priority", 0)
@@ -61,6 +64,46 @@ def _backend_usable(backend: keyring.backend.KeyringBackend) -> bool:
         return False
 
 
+def _is_file_backend(backend: keyring.backend.KeyringBackend) -> bool:
+    """keyrings.alt keeps secrets in files (plaintext, or behind a typed password)."""
+    return type(backend).__module__.startswith("keyrings.alt")
+
+
+# The backend the demo profile chose on purpose (`use_demo_file_keyring`).
+_demo_backend: keyring.backend.KeyringBackend | None = None
+
+
+def _file_backend_chosen(backend: keyring.backend.KeyringBackend) -> bool:
+    """A file backend counts only when someone chose it: the demo profile, or the admin
+    through keyring's own settings (PYTHON_KEYRING_BACKEND or keyringrc.cfg)."""
+    if backend is _demo_backend or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return True
+    try:
+        configured = keyring.core.load_config()
+    except Exception:  # a broken keyringrc.cfg is not a choice
+        return False
+    return configured is not None and type(configured) is type(backend)
+
+
+def _usable_backend(backend: keyring.backend.KeyringBackend, *,
+                    passed_in: bool = False) -> keyring.backend.KeyringBackend | None:
+    """The backend to use, or None. keyring picks keyrings.alt's plaintext file by itself on
+    a Linux box without Secret Service whenever that package is installed (every dev and
+    test venv): that silent plaintext fallback is refused here. A backend handed to
+    `KeyringSecrets` by the caller was chosen by that caller."""
+    if isinstance(backend, ChainerBackend):
+        for member in backend.backends:
+            chosen = _usable_backend(member)
+            if chosen is not None:
+                return chosen
+        return None
+    if not _priority_ok(backend):
+        return None
+    if _is_file_backend(backend) and not (passed_in or _file_backend_chosen(backend)):
+        return None
+    return backend
+
+
 class KeyringSecrets:
     """Secrets in the OS keyring, under service "posko"."""
 
@@ -68,8 +111,9 @@ class KeyringSecrets:
         self._backend = backend
 
     def _keyring(self) -> keyring.backend.KeyringBackend:
-        backend = self._backend or keyring.get_keyring()
-        if not _backend_usable(backend):
+        backend = _usable_backend(self._backend or keyring.get_keyring(),
+                                  passed_in=self._backend is not None)
+        if backend is None:
             raise SecretsUnavailable(NO_BACKEND_ID, NO_BACKEND_EN)
         return backend
 
@@ -126,6 +170,8 @@ def use_demo_file_keyring(path: Path) -> keyring.backend.KeyringBackend:
     backend: keyring.backend.KeyringBackend = PlaintextKeyring()
     backend.file_path = str(path)  # type: ignore[attr-defined]
     keyring.set_keyring(backend)
+    global _demo_backend
+    _demo_backend = backend
     return backend
 
 
