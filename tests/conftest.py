@@ -14,6 +14,9 @@ from posko.store.crypto import NikCipher
 from posko.store.database import Store
 from posko.store.desk import initialise_desk, nik_cipher
 
+# No test may leave personal data in logs, exception texts or crash files.
+pytest_plugins = ("tests.pii_guard", "pytester")
+
 TEST_KECAMATAN = "31.75.04"
 
 

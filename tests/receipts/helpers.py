@@ -24,6 +24,7 @@ from posko.domain.models import (
     new_uuid,
 )
 from posko.domain.status import Status
+from posko.domain.text import MAX_ADDRESS, MAX_NAME
 
 NIK = "3175046708800003"
 MASKED_NIK = "3175********0003"
@@ -117,9 +118,11 @@ def long_ticket() -> Ticket:
     """Every free-text field far past its limit, diacritics everywhere, five app refs."""
     return ticket(
         description=LONG_DESCRIPTION,
-        reporter=Reporter(name=(NON_ASCII_NAME + " ") * 12, phone=PHONE, nik=NIK),
+        # As long as the domain lets them be (posko.domain.text: the sync contract's limits).
+        reporter=Reporter(name=((NON_ASCII_NAME + " ") * 12)[:MAX_NAME], phone=PHONE, nik=NIK),
         location=Location("31.75.04.1005", rw=999, rt=999,
-                          address=("Jl. Đặng Thị Ğül № 5 Gang Ñoño " * 20) + UNBROKEN),
+                          address=("Jl. Đặng Thị Ğül № 5 Gang Ñoño " * 20)[:MAX_ADDRESS - 300]
+                          + UNBROKEN),
         external_refs=tuple(ExternalRef.parse(f"QLUE {1234560 + i}") for i in range(5)),
         officer="petugas.dengan.nama.pengguna.yang.sangat.panjang.sekali",
     )

@@ -12,8 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from posko.domain.errors import DomainError, InvalidLocation, InvalidTicket
+from posko.domain.errors import DomainError, InvalidLocation, InvalidNik, InvalidTicket
 from posko.domain.status import Status
+from posko.domain.text import (
+    MAX_ADDRESS,
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    MAX_PHONE,
+    clean_line,
+    clean_text,
+)
 
 
 def new_uuid() -> str:
@@ -114,7 +122,21 @@ class Reporter:
     contact: ContactPreference = ContactPreference.NONE
 
     def __post_init__(self) -> None:
-        if self.kind is ReporterKind.NAMED and not (self.name and self.name.strip()):
+        # Text as typed is cleaned here, whoever builds the reporter (see posko.domain.text).
+        if self.name is not None:
+            name = clean_line(self.name, field="reporter_name", limit=MAX_NAME)
+            object.__setattr__(self, "name", name or None)
+        if self.phone is not None:
+            phone = clean_line(self.phone, field="phone", limit=MAX_PHONE)
+            object.__setattr__(self, "phone", phone or None)
+        if self.nik is not None and not (len(self.nik) == 16 and self.nik.isascii()
+                                         and self.nik.isdigit()):
+            # Only the shape: posko.domain.nik.validate_nik checks the rest before saving.
+            raise InvalidNik(
+                "NIK harus tepat 16 angka.", "A NIK must be exactly 16 digits.",
+                code="invalid_nik_format", field="nik",
+            )
+        if self.kind is ReporterKind.NAMED and not self.name:
             raise InvalidTicket(
                 "Nama pelapor wajib diisi (atau pilih anonim).",
                 "The reporter's name is required (or choose anonymous).",
@@ -142,6 +164,8 @@ class Location:
     longitude: float | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "address",
+                           clean_line(self.address, field="address", limit=MAX_ADDRESS))
         for name, value in (("rw", self.rw), ("rt", self.rt)):
             if value is not None and not 1 <= value <= 999:
                 raise InvalidLocation(
@@ -231,7 +255,9 @@ class Ticket:
     needs_field_check: bool = False
 
     def __post_init__(self) -> None:
-        if not self.description.strip():
+        object.__setattr__(self, "description", clean_text(
+            self.description, field="description", limit=MAX_DESCRIPTION))
+        if not self.description:
             raise InvalidTicket(
                 "Uraian pengaduan wajib diisi.", "The complaint description is required.",
                 field="description",

@@ -24,6 +24,7 @@ from posko.domain.errors import DomainError
 from posko.domain.models import ContactPreference, Location, Origin, Reporter, ReporterKind, Ticket
 from posko.domain.nik import mask_nik, validate_nik
 from posko.domain.phone import national_format, normalize_phone
+from posko.domain.text import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, clean_line, clean_text
 from posko.store.desk import master_key
 from posko.store.drafts import DraftBox
 from posko.store.tickets import record_intake
@@ -332,13 +333,27 @@ class AssistedWizard(QWizard):
             try:
                 catalogues.validate_rw_rt(self.ui.rwEdit.text(), "rw")
                 catalogues.validate_rw_rt(self.ui.rtEdit.text(), "rt")
+                clean_line(self.ui.addressEdit.text(), field="address", limit=MAX_ADDRESS)
             except DomainError as error:
                 return error.message(language)
-        if page is self.ui.descriptionPage and not self.ui.descriptionEdit.toPlainText().strip():
-            return self.tr("Ceritakan masalahnya dulu, walau singkat.")
-        if (page is self.ui.namePage and not self.ui.anonymousCheck.isChecked()
-                and not self.ui.nameEdit.text().strip()):
-            return self.tr("Tulis nama warga, atau centang 'Tanpa nama'.")
+        # Text is checked as the domain will store it ("\x00" alone is no answer), so that
+        # a wrong answer is named on its own page, not at the end.
+        if page is self.ui.descriptionPage:
+            try:
+                description = clean_text(self.ui.descriptionEdit.toPlainText(),
+                                         field="description", limit=MAX_DESCRIPTION)
+            except DomainError as error:
+                return error.message(language)
+            if not description:
+                return self.tr("Ceritakan masalahnya dulu, walau singkat.")
+        if page is self.ui.namePage and not self.ui.anonymousCheck.isChecked():
+            try:
+                name = clean_line(self.ui.nameEdit.text(), field="reporter_name",
+                                  limit=MAX_NAME)
+            except DomainError as error:
+                return error.message(language)
+            if not name:
+                return self.tr("Tulis nama warga, atau centang 'Tanpa nama'.")
         if page is self.ui.phonePage and not self._check_phone():
             return self.ui.phoneError.text()
         if page is self.ui.nikPage:
