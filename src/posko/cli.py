@@ -550,7 +550,7 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths, console: Console,
                 + (f" {report.message_en}" if report.error else ""))
             if args.once:
                 return EXIT_USER_ERROR if report.error else EXIT_OK
-            time.sleep(max(5, args.interval))
+            time.sleep(max(5, args.interval, report.retry_after or 0))  # the server's wish
 
 
 def cmd_open311(args: argparse.Namespace, paths: DataPaths, console: Console,

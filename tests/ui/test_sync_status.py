@@ -86,3 +86,34 @@ def test_enrol_from_settings_then_sync(qtbot, desk_context: DeskContext,  # type
     qtbot.waitUntil(lambda: shown.sync_status.online is True, timeout=10_000)
     assert shown.sync_button.isEnabled()
     dialog.reject()
+
+
+def test_retry_after_quiets_automatic_rounds_but_not_sync_now(  # type: ignore[no-untyped-def]
+        qtbot, enrolled_window: MainWindow, central: Central, intake) -> None:  # noqa: F811
+    from posko.store.database import set_meta
+    from posko.sync.enrolment import META_SERVER_URL
+    from tests.reliability.fault_proxy import Fault, FaultProxy
+
+    intake()
+    status = enrolled_window.sync_status
+    qtbot.waitUntil(lambda: status.online is True, timeout=10_000)
+    with FaultProxy(("127.0.0.1", central.port),
+                    plan=lambda _exchange: Fault("status", status=429, retry_after="600")
+                    ) as proxy:
+        with enrolled_window.ctx.store.unit_of_work() as session:
+            set_meta(session, META_SERVER_URL, proxy.url)
+        with qtbot.waitSignal(status.syncFinished, timeout=30_000):
+            status.sync_now()
+        assert status.last_report is not None
+        assert status.last_report.error == "server_busy"
+        asked = len(proxy.log)
+        assert asked >= 1
+
+        status._auto_timer.timeout.emit()  # the minute timer fires: the server said wait
+        status._soon.timeout.emit()  # and so does the after-save timer
+        assert not status.syncing
+        assert len(proxy.log) == asked
+
+        with qtbot.waitSignal(status.syncFinished, timeout=30_000):
+            qtbot.mouseClick(enrolled_window.sync_button, Qt.MouseButton.LeftButton)
+        assert len(proxy.log) > asked  # the officer's own Sync now still asks

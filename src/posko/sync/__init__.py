@@ -3,6 +3,7 @@ change feed. The UI and the CLI call `enrol`, `SyncEngine.run_once` and `pending
 `Open311Client` looks a request up on any GeoReport v2 endpoint."""
 
 from posko.sync.client import (
+    BadAnswer,
     ItemRejected,
     NotEnrolled,
     Offline,
@@ -36,6 +37,7 @@ from posko.sync.open311 import (
 )
 
 __all__ = [
+    "BadAnswer",
     "ConflictEntry",
     "EnrolmentMismatch",
     "InvalidOpen311Endpoint",

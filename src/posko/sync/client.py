@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
+import urllib3.exceptions
 
 from posko import __version__
 from posko.domain.errors import PoskoError
@@ -26,6 +29,11 @@ log = logging.getLogger("posko.sync")
 # (connect, read) seconds. Pages of 500 tickets are a few hundred KB: 30 s read is ample.
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
 MAX_RETRY_AFTER = 300.0
+# A whole request, answer included: the read timeout only bounds the gap between two
+# packets, so a link that trickles a byte now and then would otherwise hold a sync forever.
+DEFAULT_DEADLINE = 300.0
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # a pull page of 1000 tickets is a few MB
+_READ_CHUNK = 64 * 1024
 MAX_SEARCH_LIMIT = 100  # GET /v1/tickets accepts 1..100
 MAX_QUERY_LENGTH = 200
 
@@ -52,8 +60,32 @@ class ServerBusy(SyncError):
     def __init__(self, status: int, retry_after: float | None) -> None:
         self.status = status
         self.retry_after = retry_after
-        super().__init__(f"Server pusat sedang sibuk atau bermasalah (HTTP {status}).",
-                         f"The central server is busy or failing (HTTP {status}).")
+        super().__init__(f"Server pusat sedang sibuk atau bermasalah (HTTP {status}). Data "
+                         f"tetap aman di meja ini; coba lagi nanti.",
+                         f"The central server is busy or failing (HTTP {status}). The data "
+                         f"is safe on this desk; try again later.")
+
+
+class BadAnswer(ServerBusy):
+    """A 2xx answer that is cut off, not JSON or not the contract's shape: retry later.
+
+    Seen when a connection breaks inside the answer, or a Wi-Fi login page or a proxy
+    answers instead of the server. Nothing of such an answer is applied or stored.
+    """
+
+    code = "bad_answer"
+
+    def __init__(self, status: int) -> None:
+        self.status = status
+        self.retry_after = None
+        SyncError.__init__(  # not ServerBusy's: this has its own message
+            self,
+            f"Jawaban server pusat terpotong atau tidak dapat dibaca (HTTP {status}); "
+            f"mungkin ada halaman login Wi-Fi atau proxy di antaranya. Data tetap aman di "
+            f"meja ini; coba lagi nanti.",
+            f"The central server's answer was cut off or unreadable (HTTP {status}); a Wi-Fi "
+            f"login page or a proxy may be in between. The data is safe on this desk; try "
+            f"again later.")
 
 
 class Revoked(SyncError):
@@ -123,9 +155,13 @@ def _retry_after(response: requests.Response) -> float | None:
     except ValueError:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
+            if when.tzinfo is None:  # "-0000": UTC by RFC 5322
+                when = when.replace(tzinfo=UTC)
+            seconds = (when - datetime.now(UTC)).total_seconds()
+        except (TypeError, ValueError, OverflowError):
             return None
-        seconds = (when - datetime.now(UTC)).total_seconds()
+    if math.isnan(seconds):  # "nan" parses as a float; time.sleep(nan) raises
+        return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
@@ -147,10 +183,14 @@ class SyncClient:
 
     def __init__(self, base_url: str, token: str | None = None, *,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 deadline: float | None = DEFAULT_DEADLINE,
+                 max_answer: int = MAX_ANSWER_BYTES,
                  session: requests.Session | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
+        self.deadline = deadline
+        self.max_answer = max_answer
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = f"posko-desk/{__version__}"
 
@@ -172,9 +212,14 @@ class SyncClient:
             if not self.token:
                 raise NotEnrolled()
             headers["Authorization"] = f"Bearer {self.token}"
+        started = time.monotonic()
         try:
+            # No redirects: the contract has none, and following a Wi-Fi login page's 302
+            # would turn a push into a GET somewhere else. A 3xx is a BadAnswer below.
             response = self.session.request(method, self.base_url + path, headers=headers,
-                                            timeout=timeout or self.timeout, **kwargs)
+                                            timeout=timeout or self.timeout,
+                                            allow_redirects=False, stream=True, **kwargs)
+            self._read_answer(response, started)
         except (requests.ConnectionError, requests.Timeout) as exc:
             log.info("sync: server unreachable (%s)", type(exc).__name__)
             raise Offline() from None
@@ -185,37 +230,90 @@ class SyncClient:
         if status == 429 or status >= 500:
             raise ServerBusy(status, _retry_after(response))
         if auth and status in (401, 403):
-            raise Revoked()
+            if _server_error(response)[0]:
+                raise Revoked()
+            # Not the contract's Error: a proxy or a Wi-Fi login page refused us, not the
+            # server. Never tell the officer the device was revoked because of that.
+            raise BadAnswer(status)
         if status >= 400:
             code, message_id, message_en = _server_error(response)
             raise RequestRefused(status, code, message_id, message_en)
+        if status >= 300:
+            raise BadAnswer(status)
         return response
+
+    def _read_answer(self, response: requests.Response, started: float) -> None:
+        """Read the whole body into `response` within the deadline and the size limit.
+
+        (What `response.content` does, but one network read at a time, so that a trickling
+        answer meets the deadline and an endless one the size limit.)
+        """
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                chunk = response.raw.read1(_READ_CHUNK, decode_content=True)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > self.max_answer:
+                    log.warning("sync: answer larger than %d bytes", self.max_answer)
+                    raise BadAnswer(response.status_code)
+                if self.deadline is not None and time.monotonic() - started > self.deadline:
+                    log.info("sync: answer slower than %.0f s", self.deadline)
+                    raise Offline()
+                chunks.append(chunk)
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            response.close()
+            log.info("sync: answer broken off (%s)", type(exc).__name__)
+            raise Offline() from None
+        except BaseException:
+            response.close()
+            raise
+        response._content = b"".join(chunks)  # requests' own cache, as .content fills it
+        response._content_consumed = True
 
     @staticmethod
     def _json(response: requests.Response) -> Any:
+        """The body as JSON; BadAnswer (retryable) when it is cut off or not JSON at all."""
         try:
             return response.json()
-        except ValueError:
-            raise ServerBusy(response.status_code, None) from None
+        except (ValueError, RecursionError):
+            log.info("sync: unreadable answer (HTTP %d, %d bytes)", response.status_code,
+                     len(response.content))
+            raise BadAnswer(response.status_code) from None
+
+    @classmethod
+    def _json_object(cls, response: requests.Response) -> dict[str, Any]:
+        body = cls._json(response)
+        if not isinstance(body, dict):
+            raise BadAnswer(response.status_code)
+        return body
 
     # --- the contract ------------------------------------------------------------------
 
     def healthz(self, timeout: float = 3.0) -> bool:
-        """True when the server answers /healthz with 200 (the online indicator's probe)."""
+        """True when the server answers /healthz with 200 and its JSON (the online
+        indicator's probe): a Wi-Fi login page answering 200 in its place is not online."""
         try:
-            self._request("GET", "/healthz", auth=False, timeout=(timeout, timeout))
+            response = self._request("GET", "/healthz", auth=False,
+                                     timeout=(timeout, timeout))
+            body = self._json_object(response)
         except SyncError:
             return False
-        return True
+        return response.status_code == 200 and body.get("status") == "ok"
 
     def enrol(self, code: str) -> Enrolment:
         response = self._request("POST", "/v1/enrolments", auth=False, json={"code": code})
-        body = self._json(response)
-        return Enrolment(token=str(body["token"]), device_id=str(body["device_id"]),
-                         device_name=str(body["device_name"]),
-                         kecamatan_code=str(body["kecamatan_code"]),
-                         kecamatan_name=str(body["kecamatan_name"]),
-                         desk_number=int(body["desk_number"]))
+        body = self._json_object(response)
+        try:
+            return Enrolment(token=str(body["token"]), device_id=str(body["device_id"]),
+                             device_name=str(body["device_name"]),
+                             kecamatan_code=str(body["kecamatan_code"]),
+                             kecamatan_name=str(body["kecamatan_name"]),
+                             desk_number=int(body["desk_number"]))
+        except (KeyError, TypeError, ValueError):
+            raise BadAnswer(response.status_code) from None
 
     def push(self, changes: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
         """POST /v1/changes; returns the per-item results (same order as `changes`)."""
@@ -223,9 +321,14 @@ class SyncClient:
                           separators=(",", ":")).encode("utf-8")
         response = self._request("POST", "/v1/changes", data=body, headers={
             "Content-Type": "application/json", "Idempotency-Key": idempotency_key})
-        results = self._json(response).get("results")
-        if not isinstance(results, list) or len(results) != len(changes):
-            raise ServerBusy(response.status_code, None)
+        results = self._json_object(response).get("results")
+        # One answer per change, in order, for exactly these changes: a row leaves the outbox
+        # on its own answer only.
+        if (not isinstance(results, list) or len(results) != len(changes)
+                or not all(isinstance(r, dict) and r.get("id") == c["id"]
+                           and r.get("result") in PUSH_RESULTS
+                           for r, c in zip(results, changes, strict=True))):
+            raise BadAnswer(response.status_code)
         return results
 
     def pull(self, cursor: str | None, limit: int = 500) -> dict[str, Any]:
@@ -233,15 +336,24 @@ class SyncClient:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
-        page = self._json(self._request("GET", "/v1/changes", params=params))
-        if not isinstance(page, dict) or "next_cursor" not in page:
-            raise ServerBusy(200, None)
+        response = self._request("GET", "/v1/changes", params=params)
+        page = self._json_object(response)
+        if not _valid_page(page):
+            raise BadAnswer(response.status_code)
         return page
 
     def put_attachment(self, sha256: str, data: bytes) -> bool:
-        """PUT /v1/attachments/{sha256}; True when the server stored it now."""
+        """PUT /v1/attachments/{sha256}; True when the server stored it now.
+
+        Only the contract's own answer (the same sha256 echoed back) counts as stored: any
+        other 2xx (a Wi-Fi login page, a cut-off answer) is a BadAnswer, so the outbox row
+        stays until the file is really there.
+        """
         response = self._request("PUT", f"/v1/attachments/{sha256}", data=data,
                                  headers={"Content-Type": "application/octet-stream"})
+        body = self._json_object(response)
+        if response.status_code not in (200, 201) or body.get("sha256") != sha256:
+            raise BadAnswer(response.status_code)
         return response.status_code == 201
 
     def search(self, q: str, limit: int = 20) -> list[TicketSummary]:
@@ -256,15 +368,32 @@ class SyncClient:
             return []
         params = {"q": text, "limit": min(max(int(limit), 1), MAX_SEARCH_LIMIT)}
         response = self._request("GET", "/v1/tickets", params=params)
-        body = self._json(response)
-        items = body.get("tickets") if isinstance(body, dict) else None
+        items = self._json_object(response).get("tickets")
         if not isinstance(items, list):
-            raise ServerBusy(response.status_code, None)
+            raise BadAnswer(response.status_code)
         try:
             return [_summary(item) for item in items]
         except (KeyError, TypeError, ValueError):
             log.warning("sync: malformed search answer")
-            raise ServerBusy(response.status_code, None) from None
+            raise BadAnswer(response.status_code) from None
+
+
+PUSH_RESULTS = frozenset({"accepted", "conflict", "rejected"})
+FEED_OPS = frozenset({"upsert", "delete"})
+
+
+def _valid_page(page: dict[str, Any]) -> bool:
+    """The contract's PullResponse shape (what apply_page relies on), item by item."""
+    changes = page.get("changes")
+    cursor = page.get("next_cursor")
+    if (not isinstance(changes, list) or not isinstance(cursor, str) or not cursor
+            or not isinstance(page.get("has_more"), bool)):
+        return False
+    return all(isinstance(item, dict) and isinstance(item.get("kind"), str)
+               and item.get("op") in FEED_OPS and isinstance(item.get("uuid"), str)
+               and isinstance(item.get("ticket_uuid"), str)
+               and (item.get("data") is None or isinstance(item.get("data"), dict))
+               for item in changes)
 
 
 def _summary(item: dict[str, Any]) -> TicketSummary:

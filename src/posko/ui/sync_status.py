@@ -7,6 +7,7 @@ the worker thread) only stores the latest figures, and a GUI-thread timer shows 
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,6 +20,9 @@ from posko.ui.i18n import current_language, fill
 
 PROBE_MS = 15_000
 AUTO_SYNC_MS = 60_000
+# A server's Retry-After quiets the automatic rounds for at most this long (s); the officer's
+# own "Sync now" is never held back.
+MAX_QUIET_S = 15 * 60
 AFTER_SAVE_MS = 2_000
 PROGRESS_MS = 150
 
@@ -41,6 +45,7 @@ class SyncStatus(QObject):
         self.last_report: SyncReport | None = None
         self._progress: SyncProgress | None = None
         self._lock = threading.Lock()
+        self._quiet_until = 0.0  # time.monotonic() before which automatic rounds wait
         button.clicked.connect(self.sync_now)
         self._probe_timer = QTimer(self, interval=probe_ms)
         self._probe_timer.timeout.connect(self.probe)
@@ -101,7 +106,7 @@ class SyncStatus(QObject):
             self._soon.start()
 
     def _auto_sync(self) -> None:
-        if self.online and not self.syncing:
+        if self.online and not self.syncing and time.monotonic() >= self._quiet_until:
             self.sync_now()
 
     def sync_now(self) -> None:
@@ -133,6 +138,8 @@ class SyncStatus(QObject):
     def _finished(self, report: SyncReport) -> None:
         self._stop()
         self.last_report = report
+        if report.retry_after:
+            self._quiet_until = time.monotonic() + min(report.retry_after, MAX_QUIET_S)
         self._show_online(report.online)
         if report.error:
             message = report.message_en if current_language() == "en" else report.message_id
