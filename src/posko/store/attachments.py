@@ -2,7 +2,9 @@
 
 The same photo attached twice is stored once. The file is written (and fsynced) before the
 row that refers to it is committed, so a crash can leave an unreferenced file but never a
-row pointing at nothing.
+row pointing at nothing. A new complaint's photos are staged (copied) first and their rows
+go into the intake's own transaction (`record_intake(..., attachments=...)`): a full disk
+while copying a photo saves nothing, so saving again cannot make a second ticket.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import mimetypes
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from posko.domain.errors import DomainError
 from posko.domain.models import Attachment
@@ -56,8 +60,18 @@ def _copy_durably(source: Path, target: Path) -> None:
         raise
 
 
-def add_attachment(store: Store, attachment_dir: Path, ticket_uuid: str, source: Path, *,
-                   officer: str, now: datetime | None = None) -> Attachment:
+@dataclass(frozen=True, slots=True)
+class StagedFile:
+    """A file already stored (durably) under its hash, not yet referred to by any row."""
+
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+def stage_file(attachment_dir: Path, source: Path) -> StagedFile:
+    """Check `source` and store its bytes under their hash (no DB write)."""
     if not source.is_file():
         raise DomainError("Berkas lampiran tidak ditemukan.", "The attachment file was not found.",
                           code="attachment_missing", field="attachment")
@@ -71,23 +85,39 @@ def add_attachment(store: Store, attachment_dir: Path, ticket_uuid: str, source:
     target = blob_path(attachment_dir, sha256)
     if not target.exists():
         _copy_durably(source, target)
-    at = now or datetime.now(UTC)
     media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-    attachment = Attachment(ticket_uuid=ticket_uuid, filename=source.name[:255],
-                            media_type=media_type, size=size, sha256=sha256, created_at=at)
+    return StagedFile(filename=source.name[:255], media_type=media_type, size=size,
+                      sha256=sha256)
+
+
+def attach_staged(session: Session, ticket_id: int, ticket_uuid: str, staged: StagedFile, *,
+                  officer: str, at: datetime) -> Attachment:
+    """The attachment row, its outbox row and audit entry, in the caller's transaction."""
+    attachment = Attachment(ticket_uuid=ticket_uuid, filename=staged.filename,
+                            media_type=staged.media_type, size=staged.size,
+                            sha256=staged.sha256, created_at=at)
+    session.add(AttachmentRow(uuid=attachment.uuid, ticket_id=ticket_id,
+                              filename=attachment.filename, media_type=staged.media_type,
+                              size=staged.size, sha256=staged.sha256, created_at=at))
+    enqueue(session, kind="attachment.added", entity_uuid=attachment.uuid, at=at,
+            payload={"uuid": attachment.uuid, "ticket_uuid": ticket_uuid,
+                     "filename": attachment.filename, "media_type": staged.media_type,
+                     "size": staged.size, "sha256": staged.sha256})
+    audit(session, officer=officer, action="attachment.add", entity="ticket",
+          entity_uuid=ticket_uuid, detail=f"sha256={staged.sha256} size={staged.size}", at=at)
+    return attachment
+
+
+def add_attachment(store: Store, attachment_dir: Path, ticket_uuid: str, source: Path, *,
+                   officer: str, now: datetime | None = None) -> Attachment:
+    staged = stage_file(attachment_dir, source)
+    at = now or datetime.now(UTC)
     with store.unit_of_work() as session:
         ticket_id = session.scalar(select(TicketRow.id).where(TicketRow.uuid == ticket_uuid))
         if ticket_id is None:
             raise NotFound("Tiket tidak ditemukan.", "Ticket not found.")
-        session.add(AttachmentRow(uuid=attachment.uuid, ticket_id=ticket_id,
-                                  filename=attachment.filename, media_type=media_type,
-                                  size=size, sha256=sha256, created_at=at))
-        enqueue(session, kind="attachment.added", entity_uuid=attachment.uuid, at=at,
-                payload={"uuid": attachment.uuid, "ticket_uuid": ticket_uuid,
-                         "filename": attachment.filename, "media_type": media_type,
-                         "size": size, "sha256": sha256})
-        audit(session, officer=officer, action="attachment.add", entity="ticket",
-              entity_uuid=ticket_uuid, detail=f"sha256={sha256} size={size}", at=at)
+        attachment = attach_staged(session, ticket_id, ticket_uuid, staged, officer=officer,
+                                   at=at)
     return attachment
 
 

@@ -1,11 +1,13 @@
 """Backups with SQLite's online backup API (consistent even while the desk is writing).
 
 Backups are plain SQLite files named by UTC time in the profile's `backups/` folder; the
-newest `keep` are kept. Restoring never deletes the current file: it is moved aside first.
+newest `keep` are kept. Restoring never deletes the current file: it is kept beside it as
+`*.replaced-<time>`, and the DB's own name always holds a whole file.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from datetime import UTC, datetime
@@ -75,12 +77,23 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
         )
     moved_to: Path | None = None
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
-    if db_path.exists():
-        moved_to = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
-        db_path.replace(moved_to)
-    for suffix in ("-wal", "-shm"):
-        side = db_path.with_name(db_path.name + suffix)
-        if side.exists():
-            side.replace(side.with_name(f"{side.name}.replaced-{stamp}"))
-    shutil.copyfile(backup, db_path)
+    # The copy is made (and fsynced) beside the DB first and swapped in with one rename, so a
+    # crash or a full disk at any moment leaves the old file or the restored one under the
+    # DB's name, never no file (a desk would then start as a new, empty one) or half a copy.
+    incoming = db_path.with_name(f".{db_path.name}.restoring")
+    try:
+        with backup.open("rb") as source, incoming.open("wb") as target:
+            shutil.copyfileobj(source, target, 1024 * 1024)
+            target.flush()
+            os.fsync(target.fileno())
+        if db_path.exists():
+            moved_to = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+            shutil.copyfile(db_path, moved_to)  # kept for the administrator
+        for suffix in ("-wal", "-shm"):  # the old WAL must not be replayed into the copy
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                side.replace(side.with_name(f"{side.name}.replaced-{stamp}"))
+        os.replace(incoming, db_path)
+    finally:
+        incoming.unlink(missing_ok=True)
     return moved_to

@@ -17,7 +17,6 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
-from posko.domain import tracking
 from posko.domain.models import EventSource
 from posko.store.models import (
     ExternalRefRow,
@@ -28,11 +27,18 @@ from posko.store.models import (
     SyncState,
     TicketRow,
 )
-from posko.store.tickets import raise_sequences
+from posko.store.tickets import (
+    executemany,
+    fts_triggers_suspended,
+    raise_sequences,
+    refresh_fts,
+)
 
 CURSOR_KEY = "pull.cursor"
 ORPHANS_KEY = "pull.orphans"  # children that arrived before their ticket (feed order)
 MAX_ORPHANS = 50_000
+# From this many tickets in one call on, index them for search in one statement.
+BULK_FTS_MIN = 50
 
 _TICKET_UPDATE = ("tracking_code", "origin", "category", "kelurahan_code", "rw", "rt",
                   "address", "latitude", "longitude", "description", "reporter_kind",
@@ -81,24 +87,29 @@ def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]], *,
     if not tickets:
         return {}
     rows = [ticket_row_values(t) for t in tickets]
+    if len(rows) < BULK_FTS_MIN:
+        return _upsert_tickets(conn, tickets, rows, keep_local)
+    # A pulled page: index the page's tickets with one statement instead of one trigger
+    # run per ticket and per ref (the triggers come back before this transaction ends).
+    with fts_triggers_suspended(conn):
+        ids = _upsert_tickets(conn, tickets, rows, keep_local)
+        refresh_fts(conn, ids.values())
+    return ids
+
+
+def _upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]],
+                    rows: list[dict[str, Any]], keep_local: frozenset[str]) -> dict[str, int]:
     fresh = [r for r in rows if r["uuid"] not in keep_local]
     held = [r for r in rows if r["uuid"] in keep_local]
-    if fresh:
-        stmt = sqlite_insert(TicketRow)
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=[TicketRow.uuid],
-            set_={name: stmt.excluded[name] for name in _TICKET_UPDATE}), fresh)
-    if held:
-        conn.execute(sqlite_insert(TicketRow).on_conflict_do_nothing(
-            index_elements=[TicketRow.uuid]), held)
+    # Plain DB-API executemany upserts (posko.store.tickets.executemany): SQLAlchemy's
+    # per-row parameter handling cost more than SQLite's work on a pulled page.
+    executemany(conn, TicketRow, fresh, conflict=["uuid"], update=_TICKET_UPDATE)
+    executemany(conn, TicketRow, held, conflict=["uuid"])
     ids = ticket_ids(conn, [r["uuid"] for r in rows])
     refs = [{"ticket_id": ids[t["uuid"]], "source": ref["source"], "number": ref["number"]}
             for t in tickets for ref in t.get("external_refs") or () if t["uuid"] in ids]
-    if refs:
-        conn.execute(sqlite_insert(ExternalRefRow).on_conflict_do_nothing(
-            index_elements=[ExternalRefRow.source, ExternalRefRow.number]), refs)
-    raise_sequences(conn, (r["tracking_code"] for r in rows
-                            if tracking.is_valid(r["tracking_code"])))
+    executemany(conn, ExternalRefRow, refs, conflict=["source", "number"])
+    raise_sequences(conn, (r["tracking_code"] for r in rows))  # skips invalid codes
     return ids
 
 
@@ -217,9 +228,7 @@ def apply_page(conn: Connection, changes: Sequence[dict[str, Any]], next_cursor:
         by_kind.setdefault(child["kind"], []).append(convert(child["data"], ticket_id))
     for kind, rows in by_kind.items():
         model, _convert, columns = _CHILDREN[kind]
-        stmt = sqlite_insert(model)
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=[model.uuid], set_={c: stmt.excluded[c] for c in columns}), rows)
+        executemany(conn, model, rows, conflict=["uuid"], update=columns)
         result.children += len(rows)
 
     for item in deletes:

@@ -9,8 +9,10 @@ items are kept in `sync_conflicts` beside the server's version, whose status is 
 Pull: from the stored cursor, page by page; each page is applied in one transaction that
 also stores the cursor after it.
 
-Transient failures (unreachable, timeouts, 5xx, 429) are retried with capped exponential
-backoff and jitter, honouring Retry-After, a bounded number of times per run.
+Transient failures (unreachable, timeouts, 5xx, 429, answers cut off or unreadable) are
+retried with capped exponential backoff and jitter, a bounded number of times per run.
+Retry-After is a lower bound on the wait (the client caps it at MAX_RETRY_AFTER); a wait
+that would break the run's budget ends the run instead, and the report says when to retry.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from posko.store.database import Store
 from posko.store.models import OutboxRow, SyncConflict
 from posko.sync import apply
 from posko.sync.client import (
+    BadAnswer,
     Offline,
     RequestRefused,
     Revoked,
@@ -55,6 +58,10 @@ PUSH_BATCH = 50
 PULL_PAGE = 500
 EXTERNAL_REF_NAMESPACE = uuid_module.UUID("3f0c6a52-0b1e-4d7a-9a49-6c1f2b8e7d01")
 LAST_SUCCESS_KEY = "sync.last_success_at"
+ATTACHMENT_FILE_MISSING = (
+    "attachment_file_missing: berkas lampiran hilang dari folder data; pulihkan folder "
+    "'attachments' dari cadangan lalu kirim ulang (posko outbox --retry) / the attachment "
+    "file is missing; restore the 'attachments' folder, then retry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,7 @@ class SyncReport:
     error: str | None = None  # a stable code: offline, server_busy, revoked, not_enrolled...
     message_id: str = ""  # for the officer (no personal data)
     message_en: str = ""
+    retry_after: float | None = None  # the server asked not to be called for this long (s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +259,7 @@ class SyncEngine:
                 apply.set_state(session.connection(), LAST_SUCCESS_KEY,
                                 self.clock().isoformat())
         except PoskoError as exc:
-            if isinstance(exc, SyncError) and not isinstance(exc, Offline):
+            if isinstance(exc, SyncError) and not isinstance(exc, Offline | BadAnswer):
                 counts.online = True  # the server answered (even if with a refusal)
             if isinstance(exc, Offline):
                 counts.online = False
@@ -281,8 +289,8 @@ class SyncEngine:
                 counts.online = True
                 return result
             except (Offline, ServerBusy) as exc:
-                if isinstance(exc, ServerBusy):
-                    counts.online = True
+                if isinstance(exc, ServerBusy) and not isinstance(exc, BadAnswer):
+                    counts.online = True  # the server itself answered
                 if attempt >= self.retry.attempts:
                     raise
                 delay = self._delay(attempt, exc)
@@ -293,11 +301,14 @@ class SyncEngine:
                 self.sleep(delay)
 
     def _delay(self, attempt: int, exc: SyncError) -> float:
-        if isinstance(exc, ServerBusy) and exc.retry_after is not None:
-            return float(exc.retry_after)
         ceiling = min(self.retry.cap, self.retry.base * 2.0 ** (attempt - 1))
         # "Equal jitter": at least half the backoff, so retries stay spread but not instant.
-        return ceiling / 2 + self.rng.uniform(0, ceiling / 2)
+        backoff = ceiling / 2 + self.rng.uniform(0, ceiling / 2)
+        if isinstance(exc, ServerBusy) and exc.retry_after is not None:
+            # The server's wait is a minimum ("Retry-After: 0" must not make us spin); the
+            # client already capped it at MAX_RETRY_AFTER.
+            return max(float(exc.retry_after), backoff)
+        return backoff
 
     # --- push --------------------------------------------------------------------------
 
@@ -328,11 +339,28 @@ class SyncEngine:
                 self._park(batch[0], f"{exc.status} {exc.server_code}", counts)
                 size = self.push_batch
                 continue
+            gone = self._files_gone(batch, results)
             uploads_failed = self._upload_attachments(client, counts, batch, results)
             self._commit_push(batch, changes, results, counts, keep=uploads_failed)
+            for row in gone:  # no retry brings a deleted file back: park it, say why
+                self._park(row, ATTACHMENT_FILE_MISSING, counts)
             tell("push")
-            if all(r.get("result") == "accepted" for r in results) and uploads_failed:
+            if (all(r.get("result") == "accepted" for r in results)
+                    and uploads_failed - {row.uuid for row in gone}):
                 return  # the files wait for the next run; don't spin on the same batch
+
+    def _files_gone(self, batch: Sequence[OutboxRow],
+                    results: Sequence[dict[str, Any]]) -> list[OutboxRow]:
+        """Rows whose file the server wants but which is no longer in the attachment folder."""
+        if self.attachment_dir is None:
+            return []
+        gone = []
+        for row, result in zip(batch, results, strict=True):
+            if result.get("result") == "accepted" and result.get("upload_needed"):
+                sha256 = str(json.loads(row.payload).get("sha256", ""))
+                if not blob_path(self.attachment_dir, sha256).is_file():
+                    gone.append(row)
+        return gone
 
     def _park(self, row: OutboxRow, reason: str, counts: _Counts) -> None:
         """Set one refused row aside with the server's code (never its payload)."""
@@ -424,7 +452,10 @@ class SyncEngine:
                     continue
                 raise
             changes = page.get("changes") or []
-            self._commit_page(changes, str(page["next_cursor"]), counts)
+            next_cursor = str(page["next_cursor"])
+            if page.get("has_more") and not changes and next_cursor == (cursor or ""):
+                raise BadAnswer(200)  # "more" but no step forward: don't spin on it
+            self._commit_page(changes, next_cursor, counts)
             counts.pages += 1
             tell("pull")
             if not page.get("has_more"):
@@ -432,9 +463,18 @@ class SyncEngine:
 
     def _commit_page(self, changes: list[dict[str, Any]], next_cursor: str,
                      counts: _Counts) -> None:
-        with self._unit() as conn:
-            keep = apply.pending_ticket_uuids(conn)
-            result = apply.apply_page(conn, changes, next_cursor, keep_local=keep)
+        try:
+            with self._unit() as conn:
+                keep = apply.pending_ticket_uuids(conn)
+                result = apply.apply_page(conn, changes, next_cursor, keep_local=keep)
+        except (KeyError, TypeError, ValueError) as exc:
+            # A page the client's shape check let through but whose data cannot be applied:
+            # nothing of it (nor the cursor) was stored. Say so instead of crashing the run.
+            if isinstance(exc, PoskoError):
+                raise
+            log.warning("sync: pulled page not applicable (%s); cursor kept",
+                        type(exc).__name__)
+            raise BadAnswer(200) from None
         counts.pulled += result.applied
 
     def _reset_cursor(self) -> None:
@@ -456,7 +496,8 @@ class SyncEngine:
             online=counts.online and not isinstance(exc, Offline),
             error=None if exc is None else exc.code,
             message_id="" if exc is None else exc.message_id,
-            message_en="" if exc is None else exc.message_en)
+            message_en="" if exc is None else exc.message_en,
+            retry_after=exc.retry_after if isinstance(exc, ServerBusy) else None)
 
 
 __all__ = ["ConflictEntry", "OutboxEntry", "RetryPolicy", "Revoked", "SyncEngine",

@@ -3,17 +3,19 @@ suggestions while typing, durable save, autosaved encrypted draft."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QFileDialog, QLabel, QListWidgetItem, QWidget
 
 from posko import catalogues
 from posko.domain.duplicates import DuplicateDraft, DuplicateSuggestion
-from posko.domain.errors import DomainError
+from posko.domain.errors import DomainError, PoskoError
 from posko.domain.models import (
     ContactPreference,
     FollowUp,
@@ -25,8 +27,10 @@ from posko.domain.models import (
 )
 from posko.domain.nik import mask_nik, validate_nik
 from posko.domain.phone import normalize_phone
-from posko.store.attachments import add_attachment
+from posko.domain.text import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, clean_line, clean_text
+from posko.store.attachments import stage_file
 from posko.store.casework import duplicate_suggestions, record_chase
+from posko.store.database import translate_db_error
 from posko.store.desk import master_key
 from posko.store.drafts import DraftBox
 from posko.store.tickets import record_intake
@@ -38,6 +42,13 @@ from posko.ui.settings import AUTOSAVE_SECONDS
 
 DRAFT_NAME = "intake"
 DUPLICATE_DELAY_MS = 400
+#: Where an error about a domain field is shown on this page (its error labels).
+FIELD_LABELS = {"category": "category", "location": "location", "rw": "location",
+                "rt": "location", "address": "location", "map": "map", "latitude": "map",
+                "longitude": "map", "description": "description", "name": "name",
+                "reporter_name": "name", "phone": "phone", "nik": "nik", "consent": "consent"}
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ class IntakePage(QWidget):
         self._autosave_timer.timeout.connect(self.save_draft)
         self._autosave_timer.start()
         self._dirty = False
+        self._draft_warned = False  # a failed autosave was reported (once per streak)
 
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.clearButton.clicked.connect(self.clear)
@@ -273,6 +285,7 @@ class IntakePage(QWidget):
         if wanted("category") and not category:
             raise self._required("category", "Pilih kategori pengaduan.", "Choose a category.")
         rw = rt = None
+        address = self.ui.addressEdit.text()
         if wanted("location"):
             try:
                 rw = catalogues.validate_rw_rt(self.ui.rwEdit.text() or None, "rw")
@@ -280,6 +293,7 @@ class IntakePage(QWidget):
             except DomainError as error:
                 error.field = "location"
                 raise
+            address = clean_line(address, field="location", limit=MAX_ADDRESS)
         latitude = longitude = None
         if wanted("map") and (self.ui.latitudeEdit.text() or self.ui.longitudeEdit.text()):
             try:
@@ -288,15 +302,21 @@ class IntakePage(QWidget):
             except ValueError:
                 raise self._required("map", "Lintang dan bujur harus angka desimal.",
                                      "Latitude and longitude must be decimal numbers.") from None
-        description = self.ui.descriptionEdit.toPlainText().strip()
-        if wanted("description") and not description:
-            raise self._required("description", "Uraian pengaduan wajib diisi.",
-                                 "The complaint description is required.")
+        description = self.ui.descriptionEdit.toPlainText()
+        if wanted("description"):
+            # Cleaned as the domain will store it: "\x00" alone is no description.
+            description = clean_text(description, field="description", limit=MAX_DESCRIPTION)
+            if not description:
+                raise self._required("description", "Uraian pengaduan wajib diisi.",
+                                     "The complaint description is required.")
         kind = ReporterKind(self.ui.reporterKindCombo.currentData())
-        name = self.ui.nameEdit.text().strip() or None
-        if wanted("name") and kind is ReporterKind.NAMED and not name:
-            raise self._required("name", "Nama pelapor wajib diisi (atau pilih anonim).",
-                                 "The reporter's name is required (or choose anonymous).")
+        name: str | None = self.ui.nameEdit.text()
+        if wanted("name") and kind is not ReporterKind.KECAMATAN:
+            name = clean_line(name or "", field="name", limit=MAX_NAME)
+            if kind is ReporterKind.NAMED and not name:
+                raise self._required("name", "Nama pelapor wajib diisi (atau pilih anonim).",
+                                     "The reporter's name is required (or choose anonymous).")
+        name = name or None
         phone = None
         if wanted("phone") and self.ui.phoneEdit.text().strip():
             try:
@@ -319,7 +339,7 @@ class IntakePage(QWidget):
         if only is not None:
             return None
         location = Location(str(self.ui.kelurahanCombo.currentData()), rw=rw, rt=rt,
-                            address=self.ui.addressEdit.text().strip(), latitude=latitude,
+                            address=address, latitude=latitude,
                             longitude=longitude)
         reporter = Reporter(kind=kind, name=name if kind is not ReporterKind.KECAMATAN else None,
                             phone=phone, nik=nik,
@@ -351,6 +371,8 @@ class IntakePage(QWidget):
                              key="duplicates")
 
     def _show_suggestions(self, suggestions: list[DuplicateSuggestion]) -> None:
+        if not shiboken6.isValid(self.ui.duplicatesList):
+            return  # the page was closed while the lookup ran (its timer fired on close)
         self._suggestions = suggestions
         english = current_language() == "en"
         self.ui.duplicatesList.clear()
@@ -421,8 +443,8 @@ class IntakePage(QWidget):
             return
         try:
             parsed = self.validate_all()
-        except DomainError as error:
-            show_error(self, error)
+        except DomainError as error:  # a rule across fields (e.g. the map point's range)
+            self._field_error_or_box(error)
             return
         if parsed is None:
             return
@@ -431,14 +453,19 @@ class IntakePage(QWidget):
         officer = ctx.officer_name
 
         def work() -> Ticket:
-            ticket = record_intake(ctx.store, ctx.cipher, origin=Origin.DESK,
-                                   category=parsed.category, location=parsed.location,
-                                   description=parsed.description, reporter=parsed.reporter,
-                                   consent=True, officer=officer)
-            for photo in photos:
-                add_attachment(ctx.store, ctx.paths.attachment_dir, ticket.uuid, photo,
-                               officer=officer)
-            return ticket
+            # Photos are stored first and recorded in the intake's own transaction: a full
+            # disk saves nothing, so saving the kept form again makes exactly one ticket.
+            try:
+                staged = [stage_file(ctx.paths.attachment_dir, photo) for photo in photos]
+            except OSError as exc:
+                translated = translate_db_error(exc)  # ENOSPC: DiskFull, with what to do
+                if translated is exc:
+                    raise
+                raise translated from exc
+            return record_intake(ctx.store, ctx.cipher, origin=Origin.DESK,
+                                 category=parsed.category, location=parsed.location,
+                                 description=parsed.description, reporter=parsed.reporter,
+                                 consent=True, officer=officer, attachments=staged)
 
         self.ui.saveButton.setEnabled(False)
         ctx.runner.run(work, self._saved, self._save_failed)
@@ -467,13 +494,32 @@ class IntakePage(QWidget):
     def _save_failed(self, error: BaseException) -> None:
         # The form is kept as typed, so nothing is lost; the officer can retry.
         self.ui.saveButton.setEnabled(True)
+        self._field_error_or_box(error)
+
+    def _field_error_or_box(self, error: BaseException) -> None:
+        """An error about one field is shown next to it; anything else in a message box."""
+        label = FIELD_LABELS.get(getattr(error, "field", None) or "")
+        if isinstance(error, DomainError) and label is not None:
+            self._error(label, error)
+            return
         show_error(self, error)
 
     # --- drafts -------------------------------------------------------------------------
 
     def save_draft(self) -> None:
-        if self._dirty:
+        if not self._dirty:
+            return
+        try:
             self._drafts.save(DRAFT_NAME, self.fields())
+        except OSError as exc:
+            # The form itself is still on screen; say so once, not at every autosave tick.
+            log.warning("draft autosave failed: %s errno=%s", type(exc).__name__, exc.errno)
+            if not self._draft_warned:
+                self._draft_warned = True
+                translated = translate_db_error(exc)
+                show_error(self, translated if isinstance(translated, PoskoError) else exc)
+            return
+        self._draft_warned = False
 
     def saved_draft(self) -> dict[str, Any] | None:
         return self._drafts.load(DRAFT_NAME)

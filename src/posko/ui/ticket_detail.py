@@ -47,6 +47,7 @@ from posko.domain.status import (
     Status,
     check_transition,
 )
+from posko.store.attachments import blob_path
 from posko.store.casework import SUPERVISOR_ONLY, add_external_ref, add_note, change_status
 from posko.store.crypto import NikCipher
 from posko.store.database import Store
@@ -334,6 +335,10 @@ class TicketDetailDialog(QDialog):
         for attachment in snapshot.attachments:
             item = QListWidgetItem(f"{attachment.filename} ({_size(attachment.size)})")
             item.setToolTip(attachment.media_type)
+            if not blob_path(self._ctx.paths.attachment_dir, attachment.sha256).is_file():
+                # A placeholder, not an error box: the rest of the ticket is fine.
+                item.setText(fill(self.tr("%1 — berkas hilang; pulihkan folder 'attachments' "
+                                          "dari cadangan"), attachment.filename))
             ui.attachmentsList.addItem(item)
         if not snapshot.attachments:
             ui.attachmentsList.addItem(self.tr("(tidak ada)"))
