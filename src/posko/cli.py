@@ -151,10 +151,12 @@ def select_secrets(paths: DataPaths, demo: bool, console: Console) -> Secrets:
     return KeyringSecrets()
 
 
-def open_store(paths: DataPaths) -> Store:
+def open_store(paths: DataPaths, *, full_check: bool = False) -> Store:
+    """The desk DB. The full integrity check reads the whole file (about a minute at a million
+    tickets), so only `check` and `backup` ask for it; every open still checks the header."""
     from posko.store.database import Store
 
-    return Store.open(paths.db_file, backup_dir=paths.backup_dir)
+    return Store.open(paths.db_file, check_integrity=full_check, backup_dir=paths.backup_dir)
 
 
 def cmd_init(args: argparse.Namespace, paths: DataPaths, console: Console,
@@ -353,7 +355,7 @@ def cmd_backup(args: argparse.Namespace, paths: DataPaths, console: Console,
                secrets: Secrets) -> int:
     from posko.store.backup import backup_database
 
-    with open_store(paths):  # refuse to back up a corrupt or too-new DB as if it were sound
+    with open_store(paths, full_check=True):  # never back up a damaged or too-new DB
         pass
     target = backup_database(paths.db_file, paths.backup_dir)
     console.say(f"Cadangan dibuat: {target}", f"Backup written: {target}")
@@ -383,7 +385,7 @@ def cmd_check(args: argparse.Namespace, paths: DataPaths, console: Console,
     from posko.store.desk import desk_identity, nik_cipher
     from posko.store.search import count_tickets
 
-    with open_store(paths) as store:  # runs integrity_check and migrations
+    with open_store(paths, full_check=True) as store:  # integrity_check and migrations
         identity = desk_identity(store)
         nik_cipher(store, secrets)  # the key must be in the keyring
         tickets = count_tickets(store)
