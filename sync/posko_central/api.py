@@ -121,8 +121,11 @@ def pull_changes(
                                         description="Opaque; empty or absent: from the "
                                                     "start.")] = None,
     limit: Annotated[int, Query(ge=1, le=s.MAX_PAGE)] = 200,
-) -> s.PullResponse:
-    return service.pull(db, caller, cursor, limit)
+) -> Response:
+    # The page is built as plain dicts and sent as JSON bytes: FastAPI documents
+    # `response_model` (the contract) but does not validate and re-encode every item again.
+    page = service.pull(db, caller, cursor, limit)
+    return Response(json_bytes(page), media_type="application/json")
 
 
 @router.get("/v1/tickets", response_model=s.SearchResponse, tags=["tickets"],

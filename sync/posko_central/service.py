@@ -12,6 +12,7 @@ import binascii
 import hashlib
 import json
 import logging
+import math
 import re
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
@@ -559,59 +560,147 @@ def decode_cursor(server_id: str, cursor: str | None) -> int:
     return seq
 
 
-def pull(db: Database, caller: Caller, cursor: str | None, limit: int) -> s.PullResponse:
+def pull(db: Database, caller: Caller, cursor: str | None, limit: int) -> dict[str, Any]:
+    """One page of the change feed as the contract's PullResponse, ready for ``json_bytes``.
+
+    The fast path of the pull (issue 9): plain Core rows (only the columns the answer needs,
+    one query per entity kind per page) turned straight into JSON-ready dicts, without ORM
+    instances or pydantic models per item. The shape and the values are exactly those of
+    ``s.PullResponse(...).model_dump(mode="json")`` (tests/sync/test_api.py compares them);
+    the API sends the bytes as they are, so FastAPI does not validate the page a second time.
+    """
     server_id = db.server_id()
     after = decode_cursor(server_id, cursor)
+    kec = caller.kecamatan_code
     with db.read() as session:
-        rows = session.scalars(
-            select(FeedRow).where(FeedRow.kecamatan_code == caller.kecamatan_code,
-                                  FeedRow.seq > after)
+        rows = session.execute(
+            select(FeedRow.seq, FeedRow.kind, FeedRow.op, FeedRow.entity_uuid,
+                   FeedRow.ticket_uuid)
+            .where(FeedRow.kecamatan_code == kec, FeedRow.seq > after)
             .order_by(FeedRow.seq).limit(limit + 1)).all()
         has_more = len(rows) > limit
         rows = rows[:limit]
-        data = _load_entities(session, caller, rows)
-        items = [s.FeedItem(kind=r.kind, op=r.op, uuid=r.entity_uuid,  # type: ignore[arg-type]
-                            ticket_uuid=r.ticket_uuid,
-                            data=data.get((r.kind, r.entity_uuid)) if r.op == "upsert" else None)
-                 for r in rows]
-    last = rows[-1].seq if rows else after
-    return s.PullResponse(changes=items, next_cursor=encode_cursor(server_id, last),
-                          has_more=has_more)
+        data = _load_feed_data(session, kec, rows)
+        items = [{"kind": kind, "op": op, "uuid": entity, "ticket_uuid": ticket_uuid,
+                  "data": data.get((kind, entity)) if op == "upsert" else None}
+                 for _seq, kind, op, entity, ticket_uuid in rows]
+    last = rows[-1][0] if rows else after
+    return {"changes": items, "next_cursor": encode_cursor(server_id, last),
+            "has_more": has_more}
 
 
-def _load_entities(session: Session, caller: Caller,
-                   rows: Sequence[FeedRow]) -> dict[tuple[str, str], s.FeedData]:
+def _ts(value: datetime) -> str:
+    """A datetime as pydantic writes it in JSON mode (UTC as ``Z``, no zero microseconds)."""
+    if value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset:
+            value = value.astimezone(UTC)
+        value = value.replace(tzinfo=None)
+    return value.isoformat() + "Z"
+
+
+def _ts_or_none(value: datetime | None) -> str | None:
+    return None if value is None else _ts(value)
+
+
+def _finite(value: float | None) -> float | None:
+    # pydantic writes NaN and infinities as null in JSON mode.
+    return value if value is None or math.isfinite(value) else None
+
+
+_TICKET_COLUMNS = (
+    TicketRow.id, TicketRow.uuid, TicketRow.tracking_code, TicketRow.origin,
+    TicketRow.category, TicketRow.kecamatan_code, TicketRow.kelurahan_code, TicketRow.rw,
+    TicketRow.rt, TicketRow.address, TicketRow.latitude, TicketRow.longitude,
+    TicketRow.description, TicketRow.reporter_kind, TicketRow.reporter_name,
+    TicketRow.reporter_phone, TicketRow.reporter_has_nik, TicketRow.contact_preference,
+    TicketRow.consent, TicketRow.officer, TicketRow.status, TicketRow.needs_field_check,
+    TicketRow.created_at, TicketRow.updated_at,
+)
+
+
+def _load_feed_data(session: Session, kec: str,
+                    rows: Sequence[Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The current state of every upserted entity of a page, by (kind, uuid), as JSON-ready
+    dicts; only this kecamatan's rows (the join to tickets is the tenancy check)."""
     wanted: dict[str, list[str]] = {}
-    for row in rows:
-        if row.op == "upsert":
-            wanted.setdefault(row.kind, []).append(row.entity_uuid)
-    found: dict[tuple[str, str], s.FeedData] = {}
-    kec = caller.kecamatan_code
+    for _seq, kind, op, entity, _ticket in rows:
+        if op == "upsert":
+            wanted.setdefault(kind, []).append(entity)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     if "ticket" in wanted:
-        for t in session.scalars(select(TicketRow).options(selectinload(TicketRow.external_refs))
-                                 .where(TicketRow.uuid.in_(wanted["ticket"]),
-                                        TicketRow.kecamatan_code == kec)):
-            found[("ticket", t.uuid)] = ticket_out(t)
-    children: list[tuple[str, Any, Any]] = [
-        ("status_event", StatusEventRow, event_out), ("note", NoteRow, note_out),
-        ("follow_up", FollowUpRow, follow_up_out),
-    ]
-    for kind, model, convert in children:
-        if kind not in wanted:
-            continue
-        for child, ticket_uuid in session.execute(
-                select(model, TicketRow.uuid).join(TicketRow, TicketRow.id == model.ticket_id)
-                .where(model.uuid.in_(wanted[kind]), TicketRow.kecamatan_code == kec)):
-            found[(kind, child.uuid)] = convert(child, ticket_uuid)
+        tickets = session.execute(select(*_TICKET_COLUMNS).where(
+            TicketRow.uuid.in_(wanted["ticket"]), TicketRow.kecamatan_code == kec)).all()
+        refs: dict[int, list[dict[str, Any]]] = {t[0]: [] for t in tickets}
+        if refs:
+            for ticket_id, source, number in session.execute(
+                    select(ExternalRefRow.ticket_id, ExternalRefRow.source,
+                           ExternalRefRow.number)
+                    .where(ExternalRefRow.ticket_id.in_(list(refs)))
+                    .order_by(ExternalRefRow.id)):
+                refs[ticket_id].append({"source": source, "number": number})
+        for (tid, uuid, code, origin, category, t_kec, kel, rw, rt, address, lat, lon, desc,
+             r_kind, r_name, r_phone, r_nik, contact, consent, officer, status, field_check,
+             created, updated) in tickets:
+            found[("ticket", uuid)] = {
+                "uuid": uuid, "tracking_code": code, "origin": origin, "category": category,
+                "kecamatan_code": t_kec, "kelurahan_code": kel, "rw": rw, "rt": rt,
+                "address": address, "latitude": _finite(lat), "longitude": _finite(lon),
+                "description": desc,
+                "reporter": {"kind": r_kind, "name": r_name, "phone": r_phone,
+                             "has_nik": r_nik, "contact": contact},
+                "consent": consent, "officer": officer, "status": status,
+                "needs_field_check": field_check, "external_refs": refs[tid],
+                "created_at": _ts(created), "updated_at": _ts(updated)}
+    if "status_event" in wanted:
+        for (uuid, ticket_uuid, status, at, actor, source, note, agency,
+             merged_into) in session.execute(
+                select(StatusEventRow.uuid, TicketRow.uuid, StatusEventRow.status,
+                       StatusEventRow.at, StatusEventRow.actor, StatusEventRow.source,
+                       StatusEventRow.note, StatusEventRow.agency, StatusEventRow.merged_into)
+                .join(TicketRow, TicketRow.id == StatusEventRow.ticket_id)
+                .where(StatusEventRow.uuid.in_(wanted["status_event"]),
+                       TicketRow.kecamatan_code == kec)):
+            found[("status_event", uuid)] = {
+                "uuid": uuid, "ticket_uuid": ticket_uuid, "status": status, "at": _ts(at),
+                "actor": actor, "source": source, "note": note, "agency": agency,
+                "merged_into": merged_into}
+    if "note" in wanted:
+        for uuid, ticket_uuid, at, officer, text_ in session.execute(
+                select(NoteRow.uuid, TicketRow.uuid, NoteRow.at, NoteRow.officer, NoteRow.text)
+                .join(TicketRow, TicketRow.id == NoteRow.ticket_id)
+                .where(NoteRow.uuid.in_(wanted["note"]), TicketRow.kecamatan_code == kec)):
+            found[("note", uuid)] = {"uuid": uuid, "ticket_uuid": ticket_uuid, "at": _ts(at),
+                                     "officer": officer, "text": text_}
+    if "follow_up" in wanted:
+        for (uuid, ticket_uuid, asked_at, officer, requested_by, promise, promised_by,
+             note) in session.execute(
+                select(FollowUpRow.uuid, TicketRow.uuid, FollowUpRow.asked_at,
+                       FollowUpRow.officer, FollowUpRow.requested_by, FollowUpRow.promise,
+                       FollowUpRow.promised_by, FollowUpRow.note)
+                .join(TicketRow, TicketRow.id == FollowUpRow.ticket_id)
+                .where(FollowUpRow.uuid.in_(wanted["follow_up"]),
+                       TicketRow.kecamatan_code == kec)):
+            found[("follow_up", uuid)] = {
+                "uuid": uuid, "ticket_uuid": ticket_uuid, "asked_at": _ts(asked_at),
+                "officer": officer, "requested_by": requested_by, "promise": promise,
+                "promised_by": None if promised_by is None else promised_by.isoformat(),
+                "note": note}
     if "attachment" in wanted:
-        for att, ticket_uuid, blob_id in session.execute(
-                select(AttachmentRow, TicketRow.uuid, BlobRow.id)
+        for (uuid, ticket_uuid, filename, media_type, size, sha256, created,
+             blob_id) in session.execute(
+                select(AttachmentRow.uuid, TicketRow.uuid, AttachmentRow.filename,
+                       AttachmentRow.media_type, AttachmentRow.size, AttachmentRow.sha256,
+                       AttachmentRow.created_at, BlobRow.id)
                 .join(TicketRow, TicketRow.id == AttachmentRow.ticket_id)
                 .outerjoin(BlobRow, and_(BlobRow.kecamatan_code == kec,
                                          BlobRow.sha256 == AttachmentRow.sha256))
                 .where(AttachmentRow.uuid.in_(wanted["attachment"]),
                        TicketRow.kecamatan_code == kec)):
-            found[("attachment", att.uuid)] = attachment_out(att, ticket_uuid, blob_id is not None)
+            found[("attachment", uuid)] = {
+                "uuid": uuid, "ticket_uuid": ticket_uuid, "filename": filename,
+                "media_type": media_type, "size": size, "sha256": sha256,
+                "created_at": _ts(created), "uploaded": blob_id is not None}
     return found
 
 
