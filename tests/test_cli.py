@@ -159,6 +159,10 @@ def test_corrupt_database_offers_the_backup(ready_db: str) -> None:
     restored = posko("--db", ready_db, "restore")
     assert restored.code == 0, restored.err
     assert posko("--db", ready_db, "check").code == 0
+    with sqlite3.connect(ready_db) as conn:  # codes issued after the backup stay unused
+        skipped = conn.execute("SELECT min(last_sequence) FROM tracking_sequences").fetchone()
+    assert skipped[0] is not None
+    assert skipped[0] >= 1000
 
 
 def test_newer_database_is_refused(ready_db: str) -> None:

@@ -362,6 +362,17 @@ def cmd_backup(args: argparse.Namespace, paths: DataPaths, console: Console,
     return EXIT_OK
 
 
+def restored_from(paths: DataPaths, backup: Path) -> None:
+    """Codes issued after `backup` was taken must never be issued again."""
+    from datetime import UTC, datetime
+
+    from posko.store.tickets import skip_sequences_after_restore
+
+    taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+    with open_store(paths) as store:
+        skip_sequences_after_restore(store, backup_taken=taken)
+
+
 def cmd_restore(args: argparse.Namespace, paths: DataPaths, console: Console,
                 secrets: Secrets) -> int:
     from posko.store.backup import latest_backup, restore_backup
@@ -371,6 +382,7 @@ def cmd_restore(args: argparse.Namespace, paths: DataPaths, console: Console,
         raise PoskoError("Tidak ada cadangan yang dapat dipulihkan.",
                          "There is no backup to restore.")
     moved = restore_backup(chosen, paths.db_file)
+    restored_from(paths, chosen)
     console.say(f"Dipulihkan dari {chosen}." + (f" Berkas lama disimpan di {moved}." if moved
                                                 else ""),
                 f"Restored from {chosen}." + (f" The old file was kept as {moved}." if moved

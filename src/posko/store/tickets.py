@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, select
@@ -27,7 +27,7 @@ from posko.domain.models import (
     new_uuid,
 )
 from posko.domain.status import Status
-from posko.domain.tracking import make_tracking_code
+from posko.domain.tracking import MAX_SEQUENCE, make_tracking_code
 from posko.domain.tracking import parse as parse_tracking_code
 from posko.store.crypto import NikCipher
 from posko.store.database import Store, audit, translate_db_error
@@ -61,6 +61,36 @@ def allocate_sequence(session: Session, day: date, desk: int) -> int:
     row.last_sequence += 1
     session.flush()
     return row.last_sequence
+
+
+# Sequence numbers skipped on each day after a backup is restored (a desk issues well under a
+# few hundred codes a day; a day holds 29,791).
+RESTORE_SEQUENCE_GAP = 1000
+
+
+def skip_sequences_after_restore(store: Store, *, backup_taken: datetime,
+                                 now: datetime | None = None) -> None:
+    """After a restore, codes this desk issued after the backup was taken are unknown here,
+    yet printed on receipts citizens hold (and maybe on the server). Jump every day's sequence
+    from the backup's day to today ahead by a block, so no code is ever issued twice. Days are
+    widened by one on each side: tracking codes use the desk's local date."""
+    desk = desk_identity(store).desk_number
+    first = backup_taken.astimezone(UTC).date() - timedelta(days=1)
+    last = (now or datetime.now(UTC)).astimezone(UTC).date() + timedelta(days=1)
+    with store.unit_of_work() as session:
+        day = first
+        while day <= last:  # one row per day of the backup's age
+            row = session.get(TrackingSequence, (day, desk))
+            if row is None:
+                session.add(TrackingSequence(day=day, desk=desk,
+                                             last_sequence=RESTORE_SEQUENCE_GAP))
+            else:
+                row.last_sequence = min(row.last_sequence + RESTORE_SEQUENCE_GAP,
+                                        MAX_SEQUENCE - 1)
+            day += timedelta(days=1)
+        audit(session, officer="system", action="sequences.skipped_after_restore",
+              entity="tracking_sequences",
+              detail=f"desk={desk} from={first} to={last} gap={RESTORE_SEQUENCE_GAP}")
 
 
 def enqueue(session: Session, *, kind: str, entity_uuid: str, payload: dict[str, object],

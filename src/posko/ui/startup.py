@@ -64,6 +64,12 @@ def offer_restore(paths: DataPaths, error: DatabaseCorrupt,
         return False
     try:
         moved = restore_backup(backup, paths.db_file)
+        # Codes issued after the backup was taken are on receipts: never issue them again.
+        from posko.store.tickets import skip_sequences_after_restore
+
+        taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+        with Store.open(paths.db_file, check_integrity=False) as restored:
+            skip_sequences_after_restore(restored, backup_taken=taken)
     except (PoskoError, OSError) as exc:
         log.error("restore failed: %s", type(exc).__name__)
         message = (exc.message(current_language()) if isinstance(exc, PoskoError)
