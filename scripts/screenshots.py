@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Take the README screenshots of the desk UI from a fresh demo database.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--out DIR]
 
-Writes docs/screenshots/desk-*.png. Uses a temporary data folder and an in-memory keyring,
-so it never touches real data.
+Writes docs/screenshots/desk-*.png and audit-log.png (or into DIR). Uses a temporary data
+folder and an in-memory keyring, so it never touches real data.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -38,7 +40,40 @@ class _MemoryKeyring(KeyringBackend):
         self.values.pop((service, username), None)
 
 
+def _audit_demo(store, cipher, supervisor: str) -> None:  # type: ignore[no-untyped-def]
+    """A few audited actions by two officers, for the audit log screenshot."""
+    from posko.domain.models import FollowUp
+    from posko.domain.status import Status
+    from posko.store.audit_log import reveal_nik
+    from posko.store.casework import add_note, change_status, record_chase
+    from posko.store.officers import SignInFailed, create_officer, sign_in
+
+    create_officer(store, username="budi.santoso", full_name="Budi Santoso", pin="1357")
+    sign_in(store, "budi.santoso", "1357")
+    with contextlib.suppress(SignInFailed):
+        sign_in(store, supervisor, "0000")
+    sign_in(store, supervisor, "1234")
+    with store.engine.connect() as conn:
+        received = [u for (u,) in conn.exec_driver_sql(
+            "SELECT uuid FROM tickets WHERE status = 'received' ORDER BY created_at DESC "
+            "LIMIT 3")]
+        with_nik = conn.exec_driver_sql(
+            "SELECT uuid FROM tickets WHERE reporter_nik_enc IS NOT NULL "
+            "ORDER BY created_at DESC LIMIT 1").scalar()
+    for uuid in received:
+        change_status(store, uuid, Status.VERIFIED, officer="budi.santoso")
+    add_note(store, received[0], "Sudah ditelepon, menunggu dinas", officer="budi.santoso")
+    record_chase(store, FollowUp(ticket_uuid=received[1], asked_at=datetime.now(UTC),
+                                 officer="budi.santoso", promise="Dinas dihubungi"))
+    if with_nik:
+        reveal_nik(store, cipher, with_nik, officer=supervisor, is_supervisor=True)
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    out = parser.parse_args().out
     keyring.set_keyring(_MemoryKeyring())
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -74,7 +109,7 @@ def main() -> int:
     ctx = DeskContext(store=store, identity=desk_identity(store), kecamatan_name="Kramatjati",
                       paths=paths, secrets=secrets, cipher=cipher, settings=settings,
                       runner=BackgroundRunner(), officer=officer)
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(ctx)
     window.resize(1200, 760)
     window.show()
@@ -89,7 +124,7 @@ def main() -> int:
     window.queue_page.call_next()
     window.ui.tabs.setCurrentWidget(window.ui.queueTab)
     settle()
-    window.grab().save(str(OUT / "desk-main-window.png"))
+    window.grab().save(str(out / "desk-main-window.png"))
 
     window.serve_number(3)
     page = window.intake_page
@@ -103,14 +138,14 @@ def main() -> int:
     page._validate_field("phone")
     page.look_for_duplicates()
     settle(1200)
-    window.grab().save(str(OUT / "desk-intake.png"))
+    window.grab().save(str(out / "desk-intake.png"))
 
     page.clear()
     window.ui.tabs.setCurrentWidget(window.ui.lookupTab)
     window.lookup_page.ui.searchBox.setText("jalan rus")
     window.lookup_page.run_search()
     settle(1200)
-    window.grab().save(str(OUT / "desk-lookup.png"))
+    window.grab().save(str(out / "desk-lookup.png"))
 
     try:
         from posko.ui.assisted import AssistedWizard
@@ -121,13 +156,22 @@ def main() -> int:
         wizard.resize(1000, 700)
         wizard.show()
         settle(800)
-        wizard.grab().save(str(OUT / "desk-assisted.png"))
+        wizard.grab().save(str(out / "desk-assisted.png"))
         wizard.close()
+    _audit_demo(store, cipher, officer.username)
+    from posko.ui.audit_log import AuditLogDialog
+
+    audit_dialog = AuditLogDialog(ctx, window)
+    audit_dialog.resize(1100, 560)
+    audit_dialog.show()
+    settle(1200)
+    audit_dialog.grab().save(str(out / "audit-log.png"))
+    audit_dialog.close()
     window.intake_page.clear()
     window.close()
     ctx.runner.wait_for_idle()
     store.close()
-    print(f"screenshots written to {OUT}")
+    print(f"screenshots written to {out}")
     return 0
 
 

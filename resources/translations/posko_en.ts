@@ -296,6 +296,270 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="47"/>
+        <source>Tiket dibuat</source>
+        <translation>Ticket created</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="48"/>
+        <source>Status diubah</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="49"/>
+        <source>Catatan ditambahkan</source>
+        <translation>Note added</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="50"/>
+        <source>Nomor aplikasi ditambahkan</source>
+        <translation>App number added</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="51"/>
+        <source>Tindak lanjut dicatat</source>
+        <translation>Chase recorded</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="52"/>
+        <source>Berkas kasus dicetak</source>
+        <translation>Case file printed</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="53"/>
+        <source>Lampiran ditambahkan</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="54"/>
+        <source>NIK lengkap dilihat</source>
+        <translation>Full NIK viewed</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="55"/>
+        <source>Masuk</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="56"/>
+        <source>Gagal masuk</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="57"/>
+        <source>Petugas dibuat</source>
+        <translation>Officer created</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="58"/>
+        <source>Nomor antrean diambil</source>
+        <translation>Queue number taken</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="59"/>
+        <source>Nomor antrean dipanggil</source>
+        <translation>Queue number called</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="60"/>
+        <source>Antrean dilayani</source>
+        <translation>Queue visitor served</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="61"/>
+        <source>Antrean pergi</source>
+        <translation>Queue visitor left</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="62"/>
+        <source>Meja disiapkan</source>
+        <translation>Desk set up</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="63"/>
+        <source>Meja didaftarkan ke server</source>
+        <translation>Desk enrolled with the server</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="65"/>
+        <source>Nomor dilompati setelah pemulihan</source>
+        <translation>Numbers skipped after restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="66"/>
+        <source>Log audit diekspor</source>
+        <translation>Audit log exported</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="154"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="167"/>
+        <source>Semua petugas</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="183"/>
+        <source>Semua tindakan</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="184"/>
+        <source>Semua perubahan tiket</source>
+        <translation>All ticket changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="192"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="194"/>
+        <source>Sistem (otomatis)</source>
+        <translation>System (automatic)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="218"/>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="244"/>
+        <source>%1 entri pertama ditampilkan</source>
+        <translation>First %1 entries shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="246"/>
+        <source>%1 entri</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="248"/>
+        <source>Tidak ada entri yang cocok.</source>
+        <translation>No matching entries.</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="270"/>
+        <source>Ekspor log audit</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="271"/>
+        <source>Berkas CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="283"/>
+        <source>Mengekspor…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="288"/>
+        <source>%1 entri diekspor ke %2</source>
+        <translation>%1 entries exported to %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="297"/>
+        <source>Berkas tidak dapat disimpan di tempat itu. Pilih folder lain.</source>
+        <translation>The file cannot be saved there. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="9"/>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="15"/>
+        <source>Siapa melihat NIK lengkap atau mengubah apa, dan kapan. Waktu menurut zona waktu kecamatan.</source>
+        <translation>Who saw a full NIK or changed what, and when. Times are in the kecamatan&apos;s time zone.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="27"/>
+        <source>&amp;Petugas</source>
+        <translation>&amp;Officer</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="40"/>
+        <source>&amp;Tindakan</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="53"/>
+        <source>T&amp;iket</source>
+        <translation>T&amp;icket</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="63"/>
+        <source>kode pelacakan atau UUID</source>
+        <translation>tracking code or UUID</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="73"/>
+        <source>&amp;Batasi tanggal</source>
+        <translation>&amp;Limit dates</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="85"/>
+        <source>dari</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="105"/>
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="147"/>
+        <source>T&amp;ampilkan</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="192"/>
+        <source>&amp;Muat lebih banyak</source>
+        <translation>Load &amp;more</translation>
+    </message>
+    <message>
+        <location filename="../../forms/audit_log.ui" line="202"/>
+        <source>&amp;Ekspor CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="108"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="109"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="110"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="111"/>
+        <source>Tiket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/audit_log.py" line="112"/>
+        <source>Keterangan</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
     <name>ChaseDialog</name>
     <message>
         <location filename="../../src/posko/ui/chase.py" line="39"/>
@@ -379,79 +643,79 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="144"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="164"/>
         <source>Warga (bernama)</source>
         <extracomment>Where an error about a domain field is shown on this page (its error labels).</extracomment>
         <translation>Citizen (named)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="145"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="165"/>
         <source>Warga tanpa nama (anonim)</source>
         <translation>Citizen without a name (anonymous)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="146"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="166"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="149"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="169"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="150"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="170"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="151"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="171"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="152"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="172"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="163"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="183"/>
         <source>Melayani nomor antrean %1</source>
         <translation>Serving queue number %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="383"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="414"/>
         <source>Mungkin sudah pernah dilaporkan (%1)</source>
         <translation>Possibly reported already (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="409"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="440"/>
         <source>Warga datang melaporkan hal yang sama (dukungan).</source>
         <translation>A citizen came to report the same thing (support).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="417"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="450"/>
         <source>Dicatat sebagai dukungan untuk tiket:</source>
         <translation>Recorded as support for ticket:</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="426"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="459"/>
         <source>Pilih foto</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="426"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="459"/>
         <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="437"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="470"/>
         <location filename="../../forms/intake_page.ui" line="103"/>
         <source>Belum ada foto</source>
         <translation>No photos yet</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/intake_page.py" line="478"/>
+        <location filename="../../src/posko/ui/intake_page.py" line="511"/>
         <location filename="../../forms/intake_page.ui" line="207"/>
         <source>Tersimpan. Kode pelacakan:</source>
         <translation>Saved. Tracking code:</translation>
@@ -605,88 +869,88 @@
 <context>
     <name>LookupPage</name>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="185"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="187"/>
         <source>Cari juga tiket kecamatan ini di server kota (termasuk dari meja lain dan aplikasi).</source>
         <translation>Also search this kecamatan&apos;s tickets on the city server (including other desks and the apps).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="187"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="189"/>
         <source>Sedang luring: pencarian di server tersedia setelah meja terhubung ke server kota.</source>
         <translation>Offline: searching the server becomes available once this desk is connected to the city server.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="199"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="201"/>
         <source>Cari nomor laporan ini di server Open311 yang diatur di Pengaturan.</source>
         <translation>Look this report number up on the Open311 server set in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="201"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="203"/>
         <source>Atur alamat Open311 di Pengaturan untuk memakai pencarian ini.</source>
         <translation>Set an Open311 address in Settings to use this search.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="213"/>
-        <location filename="../../src/posko/ui/lookup_page.py" line="219"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="215"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="221"/>
         <source>Ketik dulu yang dicari.</source>
         <translation>Type what to search for first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="238"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="240"/>
         <source>Mencari di server kota…</source>
         <translation>Searching the city server…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="241"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="243"/>
         <source>Mencari di Open311…</source>
         <translation>Searching Open311…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="297"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="306"/>
         <source>%1 hasil</source>
         <translation>%1 results</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="301"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="312"/>
         <source>Open311 tidak terjangkau; hasil lokal saja.</source>
         <translation>Open311 cannot be reached; local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="303"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="314"/>
         <source>Open311 menolak permintaan (HTTP %1): periksa kunci API di Pengaturan. Hasil lokal saja.</source>
         <translation>Open311 refused the request (HTTP %1): check the API key in Settings. Local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="307"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="318"/>
         <source>Open311 tidak dapat dipakai: %1 Hasil lokal saja.</source>
         <translation>Open311 cannot be used: %1 Local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="310"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="321"/>
         <source>%1 hasil (%2 dari Open311)</source>
         <translation>%1 results (%2 from Open311)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="314"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="325"/>
         <source>Server tidak terjangkau; hasil lokal saja.</source>
         <translation>The server cannot be reached; local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="316"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="327"/>
         <source>Server tidak dapat dipakai: %1 Hasil lokal saja.</source>
         <translation>The server cannot be used: %1 Local results only.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="319"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="330"/>
         <source>%1 hasil (%2 hanya ada di server)</source>
         <translation>%1 results (%2 only on the server)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="338"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="349"/>
         <source>Tiket ini baru ada di server kota. Sinkronkan meja dulu untuk membukanya.</source>
         <translation>This ticket is only on the city server so far. Sync the desk first to open it.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/lookup_page.py" line="342"/>
+        <location filename="../../src/posko/ui/lookup_page.py" line="353"/>
         <source>Laporan ini dari Open311, bukan tiket meja ini; tidak bisa dibuka di sini.</source>
         <translation>This report comes from Open311, not from this desk; it cannot be opened here.</translation>
     </message>
@@ -737,62 +1001,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="44"/>
+        <location filename="../../src/posko/ui/main_window.py" line="96"/>
         <source>Posko — Kecamatan %1, Meja %2</source>
         <translation>Posko — Kecamatan %1, Desk %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="47"/>
+        <location filename="../../src/posko/ui/main_window.py" line="99"/>
         <source>Petugas: %1 · Kecamatan %2 · Meja %3</source>
         <translation>Officer: %1 · Kecamatan %2 · Desk %3</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="58"/>
+        <location filename="../../src/posko/ui/main_window.py" line="56"/>
         <source>● Luring (offline)</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="61"/>
+        <location filename="../../src/posko/ui/main_window.py" line="59"/>
         <source>Sinkron terakhir: belum pernah</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="62"/>
+        <location filename="../../src/posko/ui/main_window.py" line="60"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="131"/>
+        <location filename="../../src/posko/ui/main_window.py" line="159"/>
         <source>Rincian tiket belum tersedia.</source>
         <translation>Ticket details are not available yet.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="155"/>
+        <location filename="../../src/posko/ui/main_window.py" line="183"/>
         <source>Tiket %1 tersimpan.</source>
         <translation>Ticket %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="165"/>
+        <location filename="../../src/posko/ui/main_window.py" line="193"/>
         <source>Menunggu dikirim: %1</source>
         <translation>Waiting to send: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="196"/>
+        <location filename="../../src/posko/ui/main_window.py" line="224"/>
         <source>Formulir belum disimpan</source>
         <translation>Form not saved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="197"/>
+        <location filename="../../src/posko/ui/main_window.py" line="225"/>
         <source>Pengaduan yang sedang diisi belum disimpan. Tutup juga? Isian disimpan sebagai draf dan ditawarkan lagi saat Posko dibuka.</source>
         <translation>The complaint being typed is not saved. Close anyway? It is kept as a draft and offered again when Posko opens.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="216"/>
+        <location filename="../../src/posko/ui/main_window.py" line="244"/>
         <source>Pulihkan isian?</source>
         <translation>Restore the form?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/main_window.py" line="217"/>
+        <location filename="../../src/posko/ui/main_window.py" line="245"/>
         <source>Ada pengaduan yang belum sempat disimpan (misalnya karena listrik padam). Pulihkan isiannya?</source>
         <translation>A complaint was not saved (for example after a power cut). Restore what was typed?</translation>
     </message>
@@ -832,74 +1096,97 @@
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="64"/>
+        <location filename="../../forms/main_window.ui" line="66"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="77"/>
+        <location filename="../../forms/main_window.ui" line="79"/>
         <source>Mode &amp;pendampingan (warga lansia)</source>
         <translation>&amp;Assisted mode (elderly citizens)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="80"/>
+        <location filename="../../forms/main_window.ui" line="82"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="85"/>
+        <location filename="../../forms/main_window.ui" line="87"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="88"/>
+        <location filename="../../forms/main_window.ui" line="90"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="93"/>
+        <location filename="../../forms/main_window.ui" line="95"/>
+        <source>&amp;Log audit…</source>
+        <translation>&amp;Audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/main_window.ui" line="98"/>
+        <source>Siapa melihat NIK lengkap atau mengubah apa, dan kapan (khusus supervisor)</source>
+        <translation>Who saw a full NIK or changed what, and when (supervisors only)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/main_window.ui" line="103"/>
         <source>&amp;Keluar akun petugas</source>
         <translation>&amp;Sign out</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="98"/>
+        <location filename="../../forms/main_window.ui" line="108"/>
         <source>&amp;Tutup aplikasi</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="101"/>
+        <location filename="../../forms/main_window.ui" line="111"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="106"/>
+        <location filename="../../forms/main_window.ui" line="116"/>
         <source>Perbesar tulisan</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="109"/>
+        <location filename="../../forms/main_window.ui" line="119"/>
         <source>Ctrl++</source>
         <translation>Ctrl++</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="114"/>
+        <location filename="../../forms/main_window.ui" line="124"/>
         <source>Perkecil tulisan</source>
         <translation>Smaller text</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="117"/>
+        <location filename="../../forms/main_window.ui" line="127"/>
         <source>Ctrl+-</source>
         <translation>Ctrl+-</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="122"/>
+        <location filename="../../forms/main_window.ui" line="132"/>
         <source>Ukuran tulisan normal</source>
         <translation>Normal text size</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="125"/>
+        <location filename="../../forms/main_window.ui" line="135"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
+    </message>
+</context>
+<context>
+    <name>NikReveal</name>
+    <message>
+        <location filename="../../src/posko/ui/nik_reveal.py" line="35"/>
+        <source>Tampilkan NIK</source>
+        <translation>Show NIK</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/nik_reveal.py" line="37"/>
+        <source>Tampilkan NIK lengkap selama %1 detik. Tercatat di log audit.</source>
+        <translation>Show the full NIK for %1 seconds. Recorded in the audit log.</translation>
     </message>
 </context>
 <context>
@@ -1334,12 +1621,12 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Restore the newest backup (%1)? The damaged file is kept under another name, not deleted. Changes made after that backup that were not yet synced are not in it.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/startup.py" line="70"/>
+        <location filename="../../src/posko/ui/startup.py" line="76"/>
         <source>Cadangan tidak dapat dipulihkan (berkas tidak dapat ditulis). Hubungi admin.</source>
         <translation>The backup could not be restored (the file cannot be written). Contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/startup.py" line="77"/>
+        <location filename="../../src/posko/ui/startup.py" line="83"/>
         <source>Cadangan %1 dipulihkan. Berkas yang rusak disimpan sebagai %2. Sinkronkan sekarang agar perubahan dari server kembali.</source>
         <translation>Backup %1 restored. The damaged file was kept as %2. Sync now so that the changes from the server come back.</translation>
     </message>
@@ -1347,47 +1634,47 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="71"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="73"/>
         <source>Meja belum terdaftar di server kota (Pengaturan, atau posko enrol URL KODE). Semua data tetap tersimpan di meja ini dan akan dikirim nanti.</source>
         <translation>This desk is not enrolled with the city server yet (Settings, or posko enrol URL CODE). All data stays saved on this desk and will be sent later.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="92"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="96"/>
         <source>● Daring (online)</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="95"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="99"/>
         <source>● Luring (offline)</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="117"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="121"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="135"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="139"/>
         <source>Menyinkronkan: %1 terkirim, %2 diterima</source>
         <translation>Syncing: %1 sent, %2 received</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="146"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="150"/>
         <source>Sinkron gagal: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="149"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="153"/>
         <source>Sinkron terakhir: %1 (%2 terkirim, %3 diterima)</source>
         <translation>Last sync: %1 (%2 sent, %3 received)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="157"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="161"/>
         <source>Sinkron gagal; data tetap aman di meja ini.</source>
         <translation>Sync failed; the data stays safe on this desk.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/sync_status.py" line="163"/>
+        <location filename="../../src/posko/ui/sync_status.py" line="167"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
@@ -1395,302 +1682,307 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="209"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="210"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="253"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="254"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="255"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="256"/>
         <source>Tiket tidak ditemukan</source>
         <translation>Ticket not found</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="263"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="265"/>
         <source>Tiket %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="286"/>
         <source>Datang langsung ke meja</source>
         <translation>Walk-in at the desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="285"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="287"/>
         <source>Dibantu petugas (mode pendampingan)</source>
         <translation>Helped by an officer (assisted mode)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="286"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="288"/>
         <source>Dari aplikasi</source>
         <translation>From an app</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="298"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="300"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="300"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="302"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="309"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
         <source>Anonim (identitas hanya disimpan di kecamatan)</source>
         <translation>Anonymous (identity kept at the kecamatan only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
         <source>Anonim: %1 (tidak diteruskan ke instansi)</source>
         <translation>Anonymous: %1 (not passed to agencies)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="315"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s own finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="317"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="318"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="320"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="320"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="323"/>
         <location filename="../../forms/ticket_detail.ui" line="188"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="321"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="324"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="322"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="325"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="323"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="325"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="328"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="327"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="330"/>
         <source>Ya, dicatat</source>
         <translation>Yes, recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="328"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="331"/>
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="333"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="336"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="340"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="343"/>
         <source>%1 — berkas hilang; pulihkan folder &apos;attachments&apos; dari cadangan</source>
         <translation>%1 — file missing; restore the &apos;attachments&apos; folder from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="344"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="479"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="486"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="347"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="482"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="489"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="349"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="352"/>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="350"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="353"/>
         <source>Server kota</source>
         <translation>City server</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="351"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="354"/>
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="352"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="355"/>
         <source>Warga</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="361"/>
         <source>diteruskan ke %1</source>
         <translation>passed to %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
         <source>digabung ke %1</source>
         <translation>merged into %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="366"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="366"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="369"/>
         <source>Ditanyakan oleh %1</source>
         <translation>Asked by %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="367"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="370"/>
         <source>Ditanyakan oleh warga</source>
         <translation>Asked by a citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="372"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="375"/>
         <source>%1 (paling lambat %2)</source>
         <translation>%1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="374"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="453"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="377"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="456"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="377"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="451"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="380"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="454"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="404"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="406"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="409"/>
         <source>terpenuhi %1, terlambat</source>
         <translation>met %1, late</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="410"/>
         <source>terpenuhi %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="409"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="412"/>
         <source>tiket sudah ditutup</source>
         <translation>ticket closed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="412"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="415"/>
         <source>sisa %1 hari kerja</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="413"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="416"/>
         <source>hari ini tenggat terakhir</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="436"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="439"/>
         <source>Tandai selesai</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="441"/>
         <source>Sudah diperiksa: hapus dari daftar konflik (data di meja ini tidak berubah).</source>
         <translation>Checked: remove from the conflict list (the data on this desk does not change).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="443"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="446"/>
         <source>Konflik sinkronisasi (%1)</source>
         <translation>Sync conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="449"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="452"/>
         <source>Tiket baru</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="450"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="453"/>
         <source>Perubahan status</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="458"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="461"/>
         <source>%1 (kolom %2)</source>
         <translation>%1 (field %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="481"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="484"/>
         <source>status %1</source>
         <translation>status %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="482"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="485"/>
         <source>(lihat riwayat)</source>
         <translation>(see the timeline)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="488"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="491"/>
         <source>(data pelapor, tidak ditampilkan)</source>
         <translation>(reporter data, not shown)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="512"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="515"/>
         <source>— pilih status baru —</source>
         <translation>— choose a new status —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="513"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="516"/>
         <source>— status akhir, tidak dapat diubah —</source>
         <translation>— final status, cannot change —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="521"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="524"/>
         <source>%1 (khusus supervisor)</source>
         <translation>%1 (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="526"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="580"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="529"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="583"/>
         <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
         <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="544"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="547"/>
         <source>wajib: mengapa?</source>
         <translation>required: why?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="544"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="547"/>
         <source>boleh dikosongkan</source>
         <translation>may be left empty</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="590"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="593"/>
         <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
         <translation>A ticket cannot be merged into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="616"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="619"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Type the note first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="650"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="653"/>
         <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
         <translation>Open the receipt preview (marked as a reprint).</translation>
+    </message>
+    <message>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="704"/>
+        <source>Berkas kasus %1</source>
+        <translation>Case file %1</translation>
     </message>
     <message>
         <location filename="../../forms/ticket_detail.ui" line="9"/>
@@ -1753,13 +2045,13 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="452"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="455"/>
         <location filename="../../forms/ticket_detail.ui" line="242"/>
         <source>Nomor aplikasi</source>
         <translation>App numbers</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="454"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="457"/>
         <location filename="../../forms/ticket_detail.ui" line="256"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
@@ -1915,51 +2207,71 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <source>Cetak ulang tanda t&amp;erima</source>
         <translation>R&amp;eprint receipt</translation>
     </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="542"/>
+        <source>Buka pratinjau berkas kasus lengkap (A4): data, riwayat, tindak lanjut, tenggat SLA dan foto. Pencetakan dicatat.</source>
+        <translation>Open the preview of the full case file (A4): details, timeline, follow-ups, SLA deadlines and photos. The printout is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="545"/>
+        <source>Cetak &amp;berkas kasus…</source>
+        <translation>Print case fi&amp;le…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="552"/>
+        <source>Catatan internal hanya untuk kecamatan: jangan sertakan bila berkas diberikan kepada warga atau instansi.</source>
+        <translation>Internal notes are for the kecamatan only: leave them out when the file goes to a citizen or an agency.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/ticket_detail.ui" line="555"/>
+        <source>Sertakan catatan inte&amp;rnal</source>
+        <translation>Include inte&amp;rnal notes</translation>
+    </message>
 </context>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="89"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="101"/>
         <source>Kode pelacakan</source>
         <translation>Tracking code</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="90"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="102"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="91"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="103"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="92"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="104"/>
         <source>Umur / SLA</source>
         <translation>Age / SLA</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="93"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="105"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="94"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="106"/>
         <source>Nomor aplikasi</source>
         <translation>App number</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="95"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="107"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="138"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="151"/>
         <source>%1 hari</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="140"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="153"/>
         <source>terlambat %1 hari kerja</source>
         <translation>%1 working days late</translation>
     </message>

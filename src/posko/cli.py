@@ -102,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--out", required=True, metavar="FILE.pdf",
                          help="berkas PDF tujuan / PDF file to write")
 
+    case = commands.add_parser("print-case",
+                               help="berkas kasus lengkap (PDF A4) / full case file (A4 PDF)")
+    case.add_argument("code", nargs="+", help="kode pelacakan atau nomor aplikasi (QLUE 123)")
+    case.add_argument("--out", required=True, metavar="FILE.pdf",
+                      help="berkas PDF tujuan / PDF file to write")
+    case.add_argument("--internal-notes", action="store_true",
+                      help="sertakan catatan internal / include internal notes")
+    case.add_argument("--lang", dest="case_lang", choices=("id", "en"), default=None,
+                      help="bahasa berkas / language of the case file (default: --lang)")
+    case.add_argument("--by", metavar="NAME",
+                      help="nama pencetak di kaki halaman / name in the 'printed by' footer "
+                           "(default: the system user)")
+
     recap = commands.add_parser("recap", help="rekap sesi posko / the session recap (A4 PDF)")
     recap.add_argument("--date", help="tanggal sesi / session date YYYY-MM-DD (default: today)")
     recap.add_argument("--out", required=True, metavar="FILE.pdf",
@@ -486,6 +499,42 @@ def cmd_print_receipt(args: argparse.Namespace, paths: DataPaths, console: Conso
     return EXIT_OK
 
 
+def cmd_print_case(args: argparse.Namespace, paths: DataPaths, console: Console,
+                   secrets: Secrets) -> int:
+    import getpass
+    from datetime import UTC, datetime
+
+    from posko.receipts.case import build_case_pdf
+    from posko.store.case_file import case_snapshot, record_case_printout
+    from posko.store.desk import nik_cipher
+
+    language = args.case_lang or console.language
+    code = " ".join(args.code)
+    if not Path(args.out).expanduser().parent.is_dir():
+        raise PoskoError(f"Folder tujuan tidak ada: {Path(args.out).expanduser().parent}",
+                         "The target folder does not exist: "
+                         f"{Path(args.out).expanduser().parent}")
+    printed_by = (args.by or "").strip()
+    if not printed_by:
+        try:
+            printed_by = getpass.getuser()
+        except (KeyError, OSError):  # no user name in the environment or the passwd file
+            printed_by = "posko"
+    now = datetime.now(UTC)
+    with open_store(paths) as store:
+        case = case_snapshot(store, nik_cipher(store, secrets), code,
+                             attachment_dir=paths.attachment_dir, now=now)
+        pdf = build_case_pdf(case, lang=language, printed_by=printed_by, printed_at=now,
+                             include_internal_notes=args.internal_notes)
+        written = write_output(args.out, pdf)
+        record_case_printout(store, case.ticket.uuid, officer="cli",
+                             internal_notes=args.internal_notes, now=now)
+    code = case.ticket.tracking_code
+    console.say(f"Berkas kasus {code} ditulis ke {written}",
+                f"Case file {code} written to {written}")
+    return EXIT_OK
+
+
 def cmd_recap(args: argparse.Namespace, paths: DataPaths, console: Console,
               secrets: Secrets) -> int:
     from datetime import UTC, date, datetime
@@ -620,6 +669,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], 
     "restore": cmd_restore,
     "check": cmd_check,
     "print-receipt": cmd_print_receipt,
+    "print-case": cmd_print_case,
     "recap": cmd_recap,
     "officer": cmd_officer,
     "enrol": cmd_enrol,

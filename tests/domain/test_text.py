@@ -9,7 +9,14 @@ import pytest
 
 from posko.domain.errors import DomainError, InvalidNik, InvalidTicket
 from posko.domain.models import Location, Origin, Reporter, ReporterKind, Ticket
-from posko.domain.text import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, clean_line, clean_text
+from posko.domain.text import (
+    MAX_ADDRESS,
+    MAX_DESCRIPTION,
+    MAX_NAME,
+    clean_line,
+    clean_text,
+    spreadsheet_cell,
+)
 
 
 @pytest.mark.parametrize(("typed", "stored"), [
@@ -79,3 +86,18 @@ def test_a_stored_nik_is_sixteen_ascii_digits(nik: str) -> None:
         Reporter(name="Siti", nik=nik)
     assert refused.value.field == "nik"
     assert nik not in str(refused.value)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+    ("+62 812", "'+62 812"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"),
+    ("-5", "-5"),  # a plain number stays a number
+    ("+62812", "+62812"),
+    ("Jl. Raya", "Jl. Raya"),
+    (None, ""),
+    (7, "7"),
+])
+def test_spreadsheet_cells_never_run_as_formulas(value: object, expected: str) -> None:
+    assert spreadsheet_cell(value) == expected

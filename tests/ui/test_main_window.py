@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from posko import app as app_module
+from posko.store.backup import backup_is_sound
 from posko.store.database import Store
 from posko.store.officers import create_officer
 from posko.store.search import find_ticket
@@ -290,6 +292,22 @@ def test_posko_desk_starts_and_quits_offscreen(tmp_path: Path) -> None:
     backups = list((tmp_path / "data" / "backups").glob("posko-*-exit.sqlite3"))
     assert len(backups) == 1  # backup on exit
 
+    def start_and_quit() -> list[Path]:
+        again = subprocess.run([sys.executable, "-m", "posko.app", "--demo", "--db", str(db),
+                                "--quit-after", "300"], env=env, capture_output=True,
+                               text=True, timeout=120, check=False)
+        assert again.returncode == 0, again.stderr
+        return sorted((tmp_path / "data" / "backups").glob("posko-*-exit.sqlite3"))
+
+    assert start_and_quit() == backups  # nothing changed: no second whole copy on exit
+    conn = sqlite3.connect(db)
+    with conn:  # a change made meanwhile (any process)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('test.changed', '1')")
+    conn.close()
+    after_change = start_and_quit()
+    assert len(after_change) == 2
+    assert backup_is_sound(after_change[-1])
+
 
 def test_english_labels_after_switching_language(qtbot, ctx: DeskContext) -> None:  # type: ignore[no-untyped-def]
     from posko.ui.i18n import set_language
@@ -333,3 +351,63 @@ def test_language_change_rebuilds_the_window_and_keeps_the_form(  # type: ignore
         assert asked == []  # the rebuild itself never asks about the unsaved form
     finally:
         set_language("id")
+
+
+def test_first_window_fills_the_catalogue_lists_once_they_load(  # type: ignore[no-untyped-def]
+        qtbot, ctx: DeskContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk's first window opens before the region catalogue loaded (on a worker): the
+    kecamatan shows as its code, the lists fill in later, and filling them is no edit. A
+    draft to restore is offered only once the lists are there."""
+    from posko.app import DeskController
+
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    name = ctx.kecamatan_name
+    ctx.kecamatan_name = ""
+    controller = DeskController(ctx)
+    assert not controller.catalogue_ready
+    shown = controller._open_window()
+    qtbot.addWidget(shown)
+    shown.intake_page._drafts.save("intake", {"name": "Siti Aminah", "category": "sampah"})
+    controller._offer_draft(shown)
+    assert asked == []  # not yet: the category list is still empty
+    assert "31.75.04" in shown.windowTitle()
+    page = shown.intake_page
+    assert page.ui.categoryCombo.count() == 0
+    assert page.ui.kelurahanCombo.count() == 0
+
+    controller.load_catalogue()
+    qtbot.waitUntil(lambda: controller.catalogue_ready, timeout=10_000)
+    assert ctx.kecamatan_name == name
+    assert shown.windowTitle() == f"Posko — Kecamatan {name}, Meja 1"
+    assert page.ui.categoryCombo.findData("sampah") >= 0
+    assert page.ui.kelurahanCombo.findData("31.75.04.1005") >= 0
+    assert len(asked) == 1  # the draft offer came after the lists
+    assert page.ui.nameEdit.text() == "Siti Aminah"
+    assert page.ui.categoryCombo.currentData() == "sampah"
+
+
+def test_the_windows_open_without_the_heavy_modules(tmp_path: Path) -> None:
+    """Sync (requests), printing and the region catalogue are not loaded on the way to the
+    sign-in window or the main window (start-up time, issue 9)."""
+    db = tmp_path / "gui.sqlite3"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", POSKO_DATA_DIR=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), POSKO_STARTUP_PROBE="1")
+    subprocess.run([sys.executable, "-m", "posko.cli", "--demo", "--db", str(db), "init",
+                    "--kecamatan", "31.75.04"], env=env, check=True, capture_output=True,
+                   timeout=120)
+    with Store.open(db) as store:
+        create_officer(store, username="budi", full_name="Budi Santoso", pin="2468")
+    for extra, stdin, window in (([], "", "sign_in"), (["--sign-in", "budi"], "2468\n",
+                                                        "main_window")):
+        result = subprocess.run([sys.executable, "-m", "posko.app", "--demo", "--db", str(db),
+                                 *extra],
+                                input=stdin, env=env, capture_output=True, text=True,
+                                timeout=120, check=False)
+        line = next(x for x in result.stderr.splitlines() if x.startswith("posko-startup"))
+        assert f" {window} " in line
+        loaded = line.split("modules=")[1].split(",")
+        for heavy in ("requests", "posko.sync", "PySide6.QtPrintSupport", "reportlab",
+                      "lokal", "holidays", "phonenumbers"):
+            assert heavy not in loaded

@@ -78,3 +78,24 @@ def clean_text(text: str, *, field: str, limit: int) -> str:
     text = text.strip()
     _check_length(text, limit, field)
     return text
+
+
+# Cells a spreadsheet would run as a formula (CSV injection) start with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """Text for a CSV cell that a spreadsheet will not run as a formula: formula-like text
+    gets a leading apostrophe; plain numbers (-5, +62...) are left as they are."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

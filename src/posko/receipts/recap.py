@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from posko import catalogues
 from posko.domain.errors import PoskoError
 from posko.domain.status import Status
+from posko.domain.text import spreadsheet_cell
 from posko.receipts import text as tx
 from posko.receipts.fonts import BOLD, REGULAR, string_width
 from posko.receipts.layout import (
@@ -397,23 +398,6 @@ _CSV_HEADER = {
     "id": ("bagian", "kunci", "label", "jumlah", "tanggal", "keterangan"),
     "en": ("section", "key", "label", "count", "date", "detail"),
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    """Text that a spreadsheet will not run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def recap_csv(recap: Recap, *, language: str = "id") -> str:
@@ -431,8 +415,8 @@ def recap_csv(recap: Recap, *, language: str = "id") -> str:
 
     def row(section: str, key: str, label: str, count: object = "", when: str = "",
             detail: str = "") -> None:
-        writer.writerow([_cell(section), _cell(key), _cell(label), _cell(count), _cell(when),
-                         _cell(detail)])
+        writer.writerow([spreadsheet_cell(value)
+                         for value in (section, key, label, count, when, detail)])
 
     row("summary", "total", tx.t("recap_total", lang), recap.total, day)
     row("summary", "new", tx.t("recap_new", lang), recap.new_tickets, day)

@@ -242,7 +242,10 @@ class AuditEntry(Base):
     """Who did what. `detail` must never hold personal data (name/NIK/phone)."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity_uuid", "entity_uuid"),)
+    # The supervisors' viewer lists one ticket's / officer's / action's rows newest first.
+    __table_args__ = (Index("ix_audit_log_entity_uuid_at", "entity_uuid", "at"),
+                      Index("ix_audit_log_officer_at", "officer", "at"),
+                      Index("ix_audit_log_action_at", "action", "at"))
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     officer: Mapped[str] = mapped_column(String(64))

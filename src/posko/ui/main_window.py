@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -35,22 +36,19 @@ class MainWindow(QMainWindow):
     # the new language, carrying over what was typed in the intake form.
     languageChanged = Signal(str)  # noqa: N815
 
-    def __init__(self, ctx: DeskContext) -> None:
+    def __init__(self, ctx: DeskContext, *, catalogue_ready: bool = True) -> None:
+        """`catalogue_ready=False` (the desk's first window, while the region catalogue
+        still loads on a worker): the kecamatan shows as its code and the intake lists stay
+        empty until `catalogue_loaded`."""
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.ctx = ctx
-        officer = ctx.officer
-        self.setWindowTitle(fill(self.tr("Posko — Kecamatan %1, Meja %2"), ctx.kecamatan_name,
-                                 ctx.identity.desk_number))
-        self.ui.sessionLabel.setText(fill(
-            self.tr("Petugas: %1 · Kecamatan %2 · Meja %3"),
-            officer.full_name if officer else "-", ctx.kecamatan_name,
-            ctx.identity.desk_number))
+        self._show_titles()
 
         self.queue_page = QueuePage(ctx, self.ui.queueTab)
         self.ui.queueTabLayout.addWidget(self.queue_page)
-        self.intake_page = IntakePage(ctx, self.ui.intakeTab)
+        self.intake_page = IntakePage(ctx, self.ui.intakeTab, fill_catalogue=catalogue_ready)
         self.ui.intakeTabLayout.addWidget(self.intake_page)
         self.lookup_page = LookupPage(ctx, self.ui.lookupTab)
         self.ui.lookupTabLayout.addWidget(self.lookup_page)
@@ -74,6 +72,9 @@ class MainWindow(QMainWindow):
         self.lookup_page.openTicket.connect(self.open_ticket)
         self.ui.actionAssisted.triggered.connect(self.open_assisted)
         self.ui.actionSettings.triggered.connect(self.open_settings)
+        self.ui.actionAuditLog.triggered.connect(self.open_audit_log)
+        # The audit log is for the camat/sekcam only: officers do not see the action.
+        self.ui.actionAuditLog.setVisible(bool(ctx.officer and ctx.officer.is_supervisor))
         self.ui.actionSignOut.triggered.connect(self._sign_out)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionZoomIn.triggered.connect(lambda: self.scale_font(+SCALE_STEP))
@@ -89,6 +90,20 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._rebuilding = False
 
+    def _show_titles(self) -> None:
+        ctx, officer = self.ctx, self.ctx.officer
+        kecamatan = ctx.kecamatan_name or ctx.identity.kecamatan_code
+        self.setWindowTitle(fill(self.tr("Posko — Kecamatan %1, Meja %2"), kecamatan,
+                                 ctx.identity.desk_number))
+        self.ui.sessionLabel.setText(fill(
+            self.tr("Petugas: %1 · Kecamatan %2 · Meja %3"),
+            officer.full_name if officer else "-", kecamatan, ctx.identity.desk_number))
+
+    def catalogue_loaded(self) -> None:
+        """The region catalogue is loaded (ctx.kecamatan_name set): names and lists."""
+        self._show_titles()
+        self.intake_page.fill_catalogue_choices()
+
     # --- screens built by other modules (absent until they land) ------------------------
 
     def _screen(self, module: str, name: str) -> Any | None:
@@ -98,10 +113,12 @@ class MainWindow(QMainWindow):
             return None
 
     def _optional_screens(self) -> None:
-        if self._screen("assisted", "AssistedWizard") is None:
-            self.ui.actionAssisted.setEnabled(False)
-        if self._screen("settings_dialog", "SettingsDialog") is None:
-            self.ui.actionSettings.setEnabled(False)
+        # Only whether the module exists: importing it (and what it imports) waits until
+        # the officer opens the screen.
+        for module, action in (("assisted", self.ui.actionAssisted),
+                               ("settings_dialog", self.ui.actionSettings)):
+            if importlib.util.find_spec(f"posko.ui.{module}") is None:
+                action.setEnabled(False)
 
     def open_assisted(self) -> None:
         wizard_class = self._screen("assisted", "AssistedWizard")
@@ -112,6 +129,17 @@ class MainWindow(QMainWindow):
             wizard.ticketSaved.connect(lambda *_: self.refresh_status())
         wizard.open()
         self.assisted_wizard = wizard
+
+    def open_audit_log(self) -> None:
+        officer = self.ctx.officer
+        if officer is None or not officer.is_supervisor:
+            return
+        dialog_class = self._screen("audit_log", "AuditLogDialog")
+        if dialog_class is None:
+            return
+        dialog = dialog_class(self.ctx, self)
+        dialog.open()
+        self.audit_log_dialog = dialog
 
     def open_settings(self) -> None:
         dialog_class = self._screen("settings_dialog", "SettingsDialog")

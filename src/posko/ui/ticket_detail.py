@@ -57,6 +57,7 @@ from posko.ui.chase import ChaseDialog
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_ticket_detail import Ui_TicketDetailDialog
 from posko.ui.i18n import current_language, fill
+from posko.ui.nik_reveal import NikReveal
 from posko.ui.printing import preview_ticket_receipt
 
 OVERDUE_COLOR = "#b00020"
@@ -217,6 +218,7 @@ class TicketDetailDialog(QDialog):
             for column, mode in enumerate(modes):
                 header.setSectionResizeMode(column, mode)
         self._wire_reprint()
+        self.nik_reveal = NikReveal(ctx, self.ui.nikValue, self.ui.detailsForm, self)
         self.ui.statusCombo.currentIndexChanged.connect(self._status_chosen)
         self.ui.changeStatusButton.clicked.connect(self.change_status)
         self.ui.addNoteButton.clicked.connect(self.add_note)
@@ -316,6 +318,7 @@ class TicketDetailDialog(QDialog):
         ui.reporterValue.setText(who)
         ui.phoneValue.setText(_masked(mask_phone, reporter.phone) or self.tr("tidak ada"))
         ui.nikValue.setText(_masked(mask_nik, reporter.nik) or self.tr("tidak ada"))
+        self.nik_reveal.set_ticket(ticket.uuid, bool(reporter.nik))
         ui.contactValue.setText({
             ContactPreference.PHONE: self.tr("Telepon"),
             ContactPreference.SMS: self.tr("SMS"),
@@ -649,6 +652,8 @@ class TicketDetailDialog(QDialog):
         self.ui.reprintButton.setToolTip(self.tr(
             "Buka pratinjau tanda terima (ditandai sebagai cetak ulang)."))
         self.ui.reprintButton.clicked.connect(self.reprint_receipt)
+        self.case_print_job: Any = None
+        self.ui.printCaseButton.clicked.connect(self.print_case_file)
 
     def reprint_receipt(self) -> None:
         snapshot = self.snapshot
@@ -659,6 +664,52 @@ class TicketDetailDialog(QDialog):
 
     def _keep_job(self, job: Any) -> None:
         self.print_job = job
+
+    def print_case_file(self) -> None:
+        """The full case file (A4): built off the GUI thread from a fresh read of the ticket,
+        audited (who printed which ticket, with or without internal notes), then shown in the
+        print preview, where "Save as PDF" is always available."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        from posko.receipts.case import build_case_pdf
+        from posko.store.case_file import case_snapshot, record_case_printout
+        from posko.ui import printing
+        from posko.ui.settings import LANGUAGE
+
+        ctx = self._ctx
+        uuid, code = snapshot.ticket_uuid, snapshot.detail.ticket.tracking_code
+        internal = self.ui.internalNotesCheck.isChecked()
+        language = ctx.settings.get(LANGUAGE)
+        officer = ctx.officer
+        printed_by = officer.full_name if officer is not None else ctx.officer_name
+        username = ctx.officer_name
+        button = self.ui.printCaseButton
+
+        def work() -> bytes:
+            now = datetime.now(UTC)
+            case = case_snapshot(ctx.store, ctx.cipher, uuid,
+                                 attachment_dir=ctx.paths.attachment_dir, now=now,
+                                 timezone=ctx.identity.timezone)
+            pdf = build_case_pdf(case, lang=language, printed_by=printed_by, printed_at=now,
+                                 include_internal_notes=internal)
+            record_case_printout(ctx.store, uuid, officer=username, internal_notes=internal,
+                                 now=now)
+            return pdf
+
+        def done(pdf: bytes) -> None:
+            button.setEnabled(True)
+            self.case_print_job = printing.preview_pdf(
+                pdf, file_name=f"berkas-kasus-{code}.pdf",
+                title=fill(self.tr("Berkas kasus %1"), code), parent=self,
+                settings=ctx.settings, runner=ctx.runner)
+
+        def failed(error: BaseException) -> None:
+            button.setEnabled(True)
+            show_error(self, error)
+
+        button.setEnabled(False)
+        ctx.runner.run(work, done, failed)
 
 
 def _status_label(status: Status, language: str) -> str:

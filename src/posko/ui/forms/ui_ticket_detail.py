@@ -15,12 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QSizePolicy,
-    QSpacerItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QSizePolicy, QSpacerItem, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget)
 
 class Ui_TicketDetailDialog(object):
     def setupUi(self, TicketDetailDialog):
@@ -379,6 +379,16 @@ class Ui_TicketDetailDialog(object):
 
         self.buttonsRow.addWidget(self.reprintButton)
 
+        self.printCaseButton = QPushButton(self.actionsGroup)
+        self.printCaseButton.setObjectName(u"printCaseButton")
+
+        self.buttonsRow.addWidget(self.printCaseButton)
+
+        self.internalNotesCheck = QCheckBox(self.actionsGroup)
+        self.internalNotesCheck.setObjectName(u"internalNotesCheck")
+
+        self.buttonsRow.addWidget(self.internalNotesCheck)
+
         self.buttonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.buttonsRow.addItem(self.buttonsSpacer)
@@ -420,7 +430,9 @@ class Ui_TicketDetailDialog(object):
         QWidget.setTabOrder(self.refEdit, self.addRefButton)
         QWidget.setTabOrder(self.addRefButton, self.chaseButton)
         QWidget.setTabOrder(self.chaseButton, self.reprintButton)
-        QWidget.setTabOrder(self.reprintButton, self.timelineTree)
+        QWidget.setTabOrder(self.reprintButton, self.printCaseButton)
+        QWidget.setTabOrder(self.printCaseButton, self.internalNotesCheck)
+        QWidget.setTabOrder(self.internalNotesCheck, self.timelineTree)
 
         self.retranslateUi(TicketDetailDialog)
         self.buttons.rejected.connect(TicketDetailDialog.reject)
@@ -478,5 +490,13 @@ class Ui_TicketDetailDialog(object):
         self.addRefButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Tambah &nomor", None))
         self.chaseButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Minta &tindak lanjut\u2026", None))
         self.reprintButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Cetak ulang tanda t&erima", None))
+#if QT_CONFIG(tooltip)
+        self.printCaseButton.setToolTip(QCoreApplication.translate("TicketDetailDialog", u"Buka pratinjau berkas kasus lengkap (A4): data, riwayat, tindak lanjut, tenggat SLA dan foto. Pencetakan dicatat.", None))
+#endif // QT_CONFIG(tooltip)
+        self.printCaseButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Cetak &berkas kasus\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.internalNotesCheck.setToolTip(QCoreApplication.translate("TicketDetailDialog", u"Catatan internal hanya untuk kecamatan: jangan sertakan bila berkas diberikan kepada warga atau instansi.", None))
+#endif // QT_CONFIG(tooltip)
+        self.internalNotesCheck.setText(QCoreApplication.translate("TicketDetailDialog", u"Sertakan catatan inte&rnal", None))
     # retranslateUi
 
