@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from posko import catalogues
@@ -158,6 +158,7 @@ def revoke_device(db: Database, device_ref: str, *, now: datetime | None = None)
         if device.revoked_at is None:
             device.revoked_at = at
             device.enrolment_code_hash = None
+            device.enrolment_nonce_hash = None
             session.add(AuditRow(at=at, device_id=device.id, officer="admin",
                                  action="device.revoke", entity_uuid=device.public_id))
         return _info(device, at)
@@ -176,39 +177,84 @@ def _enrolment_error(code: str, message_id: str, message_en: str) -> ApiError:
     return ApiError(400, code, message_id, message_en, field="code")
 
 
-def enrol(db: Database, code: str, *, now: datetime | None = None) -> tuple[str, Device]:
-    """Exchange a one-time enrolment code for a device token (single use, expiring)."""
+def _issue_token(device: Device, at: datetime) -> str:
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    device.token_hash = hash_secret(token)  # a previous token of this device stops working
+    device.enrolled_at = at
+    device.last_seen_at = at
+    return token
+
+
+def enrol(db: Database, code: str, nonce: str | None = None, *,
+          now: datetime | None = None) -> tuple[str, Device]:
+    """Exchange a one-time enrolment code for a device token (single use, expiring).
+
+    With a `nonce` (the desk's random secret for this enrolment attempt) the exchange can be
+    repeated: the same code with the same nonce, while the code is still valid (24 hours from
+    issue), answers like the first time with a *fresh* token and ends the one issued before
+    (its answer was lost on the way, or the same desk now holds the new one). Any other use
+    of a used code is refused exactly like an unknown code.
+    """
     at = now or datetime.now(UTC)
     code_hash = hash_secret(normalise_code(code))
-    expired = False
-    with db.write() as session:
+    nonce_hash = hash_secret(nonce) if nonce else None
+    refusal: ApiError | None = None
+    with db.write() as session:  # a refusal is raised after the commit: its changes stay
+        # Used codes past their validity are forgotten (their repeat window is over).
+        session.execute(update(Device).where(
+            Device.enrolled_at.is_not(None), Device.enrolment_code_hash.is_not(None),
+            Device.enrolment_expires_at < at,
+        ).values(enrolment_code_hash=None, enrolment_nonce_hash=None))
         device = session.scalar(select(Device).where(Device.enrolment_code_hash == code_hash))
         if device is None or device.revoked_at is not None:
-            raise _enrolment_error(
-                "enrolment_code_invalid",
-                "Kode pendaftaran tidak dikenal atau sudah dipakai. Minta kode baru ke admin.",
-                "The enrolment code is unknown or already used. Ask the administrator for a "
-                "new one.")
-        if device.enrolment_expires_at is not None and device.enrolment_expires_at < at:
-            expired = True
-            device.enrolment_code_hash = None  # an expired code is dead for good
-            session.add(AuditRow(at=at, device_id=device.id, officer="-",
-                                 action="device.enrol_expired", entity_uuid=device.public_id))
+            refusal = _code_invalid()
+        elif device.enrolment_expires_at is not None and device.enrolment_expires_at < at:
+            # Dead for good: unused, it is "expired"; used, its repeat window is over.
+            refusal = _code_invalid() if device.enrolled_at is not None else _code_expired()
+            device.enrolment_code_hash = None
+            device.enrolment_nonce_hash = None
+            if device.enrolled_at is None:
+                session.add(AuditRow(at=at, device_id=device.id, officer="-",
+                                     action="device.enrol_expired",
+                                     entity_uuid=device.public_id))
+        elif device.enrolled_at is not None:
+            # A used code: only a repeat with the nonce of the first exchange is answered.
+            if (nonce_hash is None or device.enrolment_nonce_hash is None
+                    or not secrets.compare_digest(device.enrolment_nonce_hash, nonce_hash)):
+                refusal = _code_invalid()
+            else:
+                token = _issue_token(device, at)
+                session.add(AuditRow(at=at, device_id=device.id, officer="-",
+                                     action="device.enrol_repeat",
+                                     entity_uuid=device.public_id))
         else:
-            token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-            device.token_hash = hash_secret(token)
-            device.enrolment_code_hash = None  # single use
-            device.enrolment_expires_at = None
-            device.enrolled_at = at
-            device.last_seen_at = at
+            token = _issue_token(device, at)
+            if nonce_hash is None:
+                device.enrolment_code_hash = None  # single use, no repeat
+                device.enrolment_expires_at = None
+            else:
+                # Both kept (hashes only) until the code expires, for a repeat.
+                device.enrolment_nonce_hash = nonce_hash
             session.add(AuditRow(at=at, device_id=device.id, officer="-", action="device.enrol",
                                  entity_uuid=device.public_id))
-    if expired:
-        raise _enrolment_error(
-            "enrolment_code_expired",
-            "Kode pendaftaran sudah kedaluwarsa. Minta kode baru ke admin.",
-            "The enrolment code has expired. Ask the administrator for a new one.")
+    if refusal is not None:
+        raise refusal
+    assert device is not None
     return token, device
+
+
+def _code_invalid() -> ApiError:
+    return _enrolment_error(
+        "enrolment_code_invalid",
+        "Kode pendaftaran tidak dikenal atau sudah dipakai. Minta kode baru ke admin.",
+        "The enrolment code is unknown or already used. Ask the administrator for a new one.")
+
+
+def _code_expired() -> ApiError:
+    return _enrolment_error(
+        "enrolment_code_expired",
+        "Kode pendaftaran sudah kedaluwarsa. Minta kode baru ke admin.",
+        "The enrolment code has expired. Ask the administrator for a new one.")
 
 
 _BEARER_HEADERS = {"WWW-Authenticate": 'Bearer realm="posko-central"'}

@@ -2,6 +2,7 @@
 
     posko-central serve [--db URL] [--data-dir DIR] [--host 127.0.0.1] [--port 8311]
                         [--workers N] [--log-level info] [--log-format json|text]
+                        [--max-body BYTES] [--body-timeout 30] [--limit-concurrency 200]
     posko-central add-device --kecamatan 31.75.04 --name "Meja 1" [--desk N] [--json]
     posko-central revoke-device DEVICE_ID
     posko-central list-devices [--kecamatan 31.75.04]
@@ -27,12 +28,16 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from posko.domain.errors import PoskoError
 
 DEFAULT_PORT = 8311
+# Connections plus running requests per worker before uvicorn answers 503 (a city's desks
+# sync once a minute; this bounds what slow or stalled clients can hold).
+DEFAULT_LIMIT_CONCURRENCY = 200
 ENV_DATA_DIR = "POSKO_CENTRAL_DATA_DIR"
 DB_FILENAME = "central.sqlite3"
 
@@ -66,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-format", default="json", choices=["json", "text"])
     serve.add_argument("--max-body", type=int, default=None,
                        help="largest request body in bytes (attachments: 20 MiB)")
+    serve.add_argument("--body-timeout", type=float, default=None,
+                       help="seconds for a request body to arrive after its head, plus "
+                            "1 s per 16 KiB received; else 408 (default 30)")
+    serve.add_argument("--limit-concurrency", type=int, default=DEFAULT_LIMIT_CONCURRENCY,
+                       help="connections and running requests per worker before new ones "
+                            f"get 503 (default {DEFAULT_LIMIT_CONCURRENCY}; 0: no limit)")
 
     add = commands.add_parser("add-device", help="daftarkan meja / register a desk")
     add.add_argument("--kecamatan", required=True, help="Kemendagri code, e.g. 31.75.04")
@@ -121,24 +132,37 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
     import uvicorn
 
     from posko_central import logs
-    from posko_central.app import ENV_DB, ENV_MAX_BODY, Settings, create_app
+    from posko_central.app import ENV_BODY_TIMEOUT, ENV_DB, ENV_MAX_BODY, Settings, create_app
 
+    if args.body_timeout is not None and not 0 < args.body_timeout <= 3600:
+        raise PoskoError("--body-timeout harus lebih dari 0 dan paling lama 3600 detik.",
+                         "--body-timeout must be more than 0 and at most 3600 seconds.",
+                         field="body-timeout")
+    if args.limit_concurrency < 0:
+        raise PoskoError("--limit-concurrency tidak boleh negatif.",
+                         "--limit-concurrency must not be negative.",
+                         field="limit-concurrency")
     logs.configure(args.log_level, args.log_format)
     db = _open(url)
     common = {"host": args.host, "port": args.port, "log_config": None, "access_log": False,
               "ws": "none", "lifespan": "off", "timeout_keep_alive": 5,
-              "server_header": False}
+              "server_header": False, "limit_concurrency": args.limit_concurrency or None}
     if args.workers > 1:
         db.close()
         os.environ[ENV_DB] = url
         if args.max_body:
             os.environ[ENV_MAX_BODY] = str(args.max_body)
+        if args.body_timeout is not None:
+            os.environ[ENV_BODY_TIMEOUT] = str(args.body_timeout)
         uvicorn.run("posko_central.app:app_from_environment", factory=True,
                     workers=args.workers, **common)
         return 0
-    settings = Settings(db_url=url) if args.max_body is None else Settings(
-        db_url=url, max_body=args.max_body)
-    uvicorn.run(create_app(settings, db), **common)
+    overrides: dict[str, Any] = {}
+    if args.max_body is not None:
+        overrides["max_body"] = args.max_body
+    if args.body_timeout is not None:
+        overrides["body_timeout"] = args.body_timeout
+    uvicorn.run(create_app(Settings(db_url=url, **overrides), db), **common)
     return 0
 
 

@@ -56,7 +56,8 @@ class Counter(Base):
 
 
 class Device(Base):
-    """A registered desk of one kecamatan. Codes and tokens are stored as SHA-256 only."""
+    """A registered desk of one kecamatan. Codes, nonces and tokens are stored as SHA-256
+    only."""
 
     __tablename__ = "devices"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,6 +67,10 @@ class Device(Base):
     desk_number: Mapped[int] = mapped_column(Integer)
     enrolment_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     enrolment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # SHA-256 of the desk's enrolment nonce: the same code with this nonce may be exchanged
+    # again until the code expires (a desk whose answer was lost retries). Code hash and
+    # nonce hash are kept after use until then.
+    enrolment_nonce_hash: Mapped[str | None] = mapped_column(String(64))
     enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
