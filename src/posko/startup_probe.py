@@ -11,7 +11,7 @@ is searched on the lookup page as an officer would, and when the results are sho
 
     posko-startup search <unix time> results=<n> rss_kib=<VmRSS>
 
-Then the process ends at once (`os._exit`: no exit backup, which copies the whole DB and
+Then the process ends at once (`os._exit`: no exit backup, which may copy the whole DB and
 is not part of starting). Nothing here reads or prints ticket data.
 """
 
@@ -42,7 +42,8 @@ def rss_kib() -> int:
 
 
 HEAVY_MODULES = ("reportlab", "pypdfium2", "requests", "posko.sync", "posko.receipts",
-                 "sqlalchemy", "alembic", "PySide6.QtPrintSupport")
+                 "sqlalchemy", "alembic", "PySide6.QtPrintSupport", "lokal", "holidays",
+                 "phonenumbers")
 
 
 def loaded_heavy() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,9 +10,11 @@ import pytest
 
 from posko.store.backup import (
     backup_database,
+    backup_if_changed,
     backup_is_sound,
     latest_backup,
     list_backups,
+    recorded_state,
     restore_backup,
 )
 from posko.store.database import Store
@@ -60,3 +63,88 @@ def test_a_damaged_backup_is_not_restored(tmp_path: Path, db_path: Path) -> None
     with pytest.raises(StoreError):
         restore_backup(bad, db_path)
     assert not db_path.exists()
+
+
+
+# --- the desk's exit backup: a copy only when something changed -----------------------------
+
+
+def _exit(store: Store, db_path: Path, backups: Path) -> Path | None:
+    """What `posko-desk` does on exit: close its DB, then back up if anything changed."""
+    store.close()
+    return backup_if_changed(db_path, backups, reason="exit")
+
+
+def test_exit_backup_after_a_change_and_none_without_one(
+        store: Store, intake, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    backups = tmp_path / "backups"
+    first = _exit(store, db_path, backups)
+    assert first is not None  # no backup yet: one is made
+    assert recorded_state(first) is not None
+
+    with Store.open(db_path) as session:  # a session that only reads
+        assert count_tickets(session) == 0
+    assert _exit(store, db_path, backups) is None
+    assert list_backups(backups) == [first]
+
+    intake()  # a session that saves a ticket (the store's engine reconnects)
+    changed = _exit(store, db_path, backups)
+    assert changed is not None
+    assert list_backups(backups) == [changed, first]
+    assert backup_is_sound(changed)
+    with Store.open(changed) as copy:
+        assert count_tickets(copy) == 1
+    assert _exit(store, db_path, backups) is None  # nothing new since that copy
+
+
+def test_exit_backup_sees_an_update_in_place_by_another_process(
+        store: Store, db_path: Path, tmp_path: Path) -> None:
+    """No new row anywhere (an UPDATE, as a sync pull or a status change can be): still a
+    change, because the check looks at the file, not at row ids."""
+    backups = tmp_path / "backups"
+    first = _exit(store, db_path, backups)
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'desk_number'")
+    conn.close()
+    changed = backup_if_changed(db_path, backups)
+    assert changed is not None
+    assert changed != first
+    assert backup_is_sound(changed)
+
+
+def test_exit_backup_copies_when_the_state_is_unknown(
+        store: Store, intake, db_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    backups = tmp_path / "backups"
+    first = _exit(store, db_path, backups)
+    assert first is not None
+    # No sidecar (a backup from an older version, or `posko restore` input): copy.
+    first.with_name(first.name + ".state").unlink()
+    second = backup_if_changed(db_path, backups)
+    assert second is not None
+    # Another process holds the DB with changes still in its WAL: the checkpoint cannot
+    # empty it, so the state is unknown and the copy is made (it includes those changes).
+    reader = sqlite3.connect(db_path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM tickets").fetchone()  # pins the WAL
+    try:
+        intake()
+        third = backup_if_changed(db_path, backups)
+        assert third is not None
+        assert third != second
+        with Store.open(third) as copy:
+            assert count_tickets(copy) == 1
+    finally:
+        reader.rollback()
+        reader.close()
+    store.close()
+
+
+def test_pruning_removes_the_sidecars_too(store: Store, db_path: Path, tmp_path: Path) -> None:
+    start = datetime(2026, 11, 28, tzinfo=UTC)
+    store.close()
+    for minute in range(4):
+        backup_database(db_path, tmp_path / "b", keep=2, now=start + timedelta(minutes=minute))
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == sorted(
+        [b.name for b in list_backups(tmp_path / "b")]
+        + [b.name + ".state" for b in list_backups(tmp_path / "b")])

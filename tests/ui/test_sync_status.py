@@ -117,3 +117,12 @@ def test_retry_after_quiets_automatic_rounds_but_not_sync_now(  # type: ignore[n
         with qtbot.waitSignal(status.syncFinished, timeout=30_000):
             qtbot.mouseClick(enrolled_window.sync_button, Qt.MouseButton.LeftButton)
         assert len(proxy.log) > asked  # the officer's own Sync now still asks
+
+
+def test_enrolment_is_read_without_importing_posko_sync() -> None:
+    """The window reads the enrolment from meta itself (posko.sync loads `requests`): the
+    key must stay the one posko.sync.enrolment writes."""
+    from posko.sync.enrolment import META_SERVER_URL
+    from posko.ui.context import SYNC_SERVER_URL_META
+
+    assert SYNC_SERVER_URL_META == META_SERVER_URL

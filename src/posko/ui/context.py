@@ -57,3 +57,14 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     QMessageBox.critical(parent, title, QCoreApplication.translate(
         "Errors", "Terjadi kesalahan tak terduga. Data yang sudah tersimpan aman; coba lagi. "
         "Jika berulang, hubungi admin."))
+
+
+# `posko.sync.enrolment.META_SERVER_URL`, read here so that showing the window does not
+# import posko.sync (and `requests` with it): only a desk that syncs needs those, and they
+# load on the worker that first talks to the server. tests/ui/test_sync_status.py checks it.
+SYNC_SERVER_URL_META = "sync.server_url"
+
+
+def enrolled_server_url(store: Store) -> str | None:
+    """The city server this desk is enrolled with, or None (the desk works offline)."""
+    return store.get_meta(SYNC_SERVER_URL_META)

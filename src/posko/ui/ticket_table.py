@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,12 +16,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from posko import catalogues
 from posko.domain.errors import DomainError
-from posko.domain.sla import SlaPolicy, WorkingCalendar, default_policy, tier_due
 from posko.domain.status import Status
 from posko.store.search import TicketSummary
 from posko.ui.i18n import fill
+
+if TYPE_CHECKING:  # the SLA tables (holidays) and the catalogues load with the first rows
+    from posko.domain.sla import SlaPolicy, WorkingCalendar
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +41,8 @@ def overdue_working_days(item: TicketSummary, policy: SlaPolicy, calendar: Worki
     the lookup computes it on the worker thread together with the search."""
     if not item.status.is_open:
         return 0
+    from posko.domain.sla import tier_due
+
     try:
         deadline = tier_due(policy.tier("resolution", item.needs_field_check), calendar,
                             item.created_at)
@@ -60,9 +63,18 @@ class TicketTableModel(QAbstractTableModel):
         self._rows: tuple[TicketSummary, ...] = ()
         self._overdue: dict[str, int] | None = None
         self._language = language
-        self._policy = policy or default_policy()
-        self._calendar = calendar or WorkingCalendar()
+        self._policy = policy
+        self._calendar = calendar
         self._now = now
+
+    def sla(self) -> tuple[SlaPolicy, WorkingCalendar]:
+        """The SLA policy and working calendar, loaded on first use (any thread)."""
+        if self._policy is None or self._calendar is None:
+            from posko.domain.sla import WorkingCalendar, default_policy
+
+            self._policy = self._policy or default_policy()
+            self._calendar = self._calendar or WorkingCalendar()
+        return self._policy, self._calendar
 
     def set_rows(self, rows: Sequence[TicketSummary],
                  overdue: dict[str, int] | None = None) -> None:
@@ -99,10 +111,11 @@ class TicketTableModel(QAbstractTableModel):
         """Working days past the resolution deadline (0 when not overdue or closed)."""
         if self._overdue is not None and item.uuid in self._overdue:
             return self._overdue[item.uuid]
-        return overdue_working_days(item, self._policy, self._calendar,
-                                    self._now or datetime.now(UTC))
+        return overdue_working_days(item, *self.sla(), self._now or datetime.now(UTC))
 
     def _category_name(self, code: str) -> str:
+        from posko import catalogues
+
         try:
             return catalogues.category(code).name(self._language)
         except DomainError:
