@@ -450,3 +450,19 @@ def test_same_key_is_fine_when_the_conditions_exclude_each_other() -> None:
     assert policy.tier("r", False).amount == 14
     assert policy.tier("r", True).amount == 60
     assert policy.keys == ("r",)
+
+
+def test_tier_met_at_follows_the_stage_each_tier_measures() -> None:
+    from datetime import UTC, datetime
+
+    from posko.domain.sla import tier_met_at
+    from posko.domain.status import Status
+
+    t = [datetime(2026, 11, day, 9, tzinfo=UTC) for day in (2, 3, 4, 5)]
+    timeline = [(t[2], Status.IN_PROGRESS), (t[0], Status.RECEIVED), (t[1], Status.VERIFIED)]
+    assert tier_met_at("verification", Status.IN_PROGRESS, timeline) == t[1]
+    assert tier_met_at("followup", Status.IN_PROGRESS, timeline) == t[2]
+    assert tier_met_at("resolution", Status.IN_PROGRESS, timeline) is None  # still open
+    closed = [*timeline, (t[3], Status.DONE)]
+    assert tier_met_at("resolution", Status.DONE, closed) == t[3]
+    assert tier_met_at("verification", Status.RECEIVED, timeline[1:2]) is None

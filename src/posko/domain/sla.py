@@ -42,7 +42,7 @@ from typing import Any, Final, Literal, TypeAlias, cast, get_args
 import holidays
 
 from posko.domain.errors import DomainError
-from posko.domain.status import Status
+from posko.domain.status import TERMINAL_STATUSES, Status
 
 Unit: TypeAlias = Literal["working_days", "calendar_days", "hours"]
 UNITS: Final[frozenset[str]] = frozenset(get_args(Unit))
@@ -506,3 +506,26 @@ def overdue_keys(
         for key, deadline in due_dates(policy, calendar, created_at, needs_field_check).items()
         if now > deadline
     )
+
+
+# Which statuses show that the stage a tier measures has been reached (the national tiers of
+# resources/sla.toml). Any other tier, "resolution" included, is met once the ticket is
+# closed; a regional tier's stage is not known here, so it counts until then.
+_STAGE_REACHED: Final[dict[str, frozenset[Status]]] = {
+    "verification": frozenset(Status) - {Status.RECEIVED},
+    "followup": frozenset({Status.IN_PROGRESS, Status.AWAITING_VALIDATION,
+                           Status.FOLLOWUP_REJECTED, Status.REOPENED}) | TERMINAL_STATUSES,
+}
+
+
+def tier_met_at(tier_key: str, current: Status,
+                timeline: Iterable[tuple[datetime, Status]]) -> datetime | None:
+    """When the ticket reached the stage the tier measures, or None while it has not.
+    `timeline` is the ticket's status events as (when, status)."""
+    events = sorted(timeline, key=lambda event: event[0])
+    reached = _STAGE_REACHED.get(tier_key)
+    if reached is None:
+        if current.is_open or not events:
+            return None
+        return events[-1][0]  # closed: the tier ends with the closing event
+    return next((at for at, status in events if status in reached), None)

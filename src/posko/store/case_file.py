@@ -17,8 +17,14 @@ from functools import cache
 from pathlib import Path
 
 from posko.domain.models import Attachment, FollowUp, StatusEvent, Ticket
-from posko.domain.sla import SlaPolicy, Unit, WorkingCalendar, default_policy, tier_due
-from posko.domain.status import TERMINAL_STATUSES, Status
+from posko.domain.sla import (
+    SlaPolicy,
+    Unit,
+    WorkingCalendar,
+    default_policy,
+    tier_due,
+    tier_met_at,
+)
 from posko.store.attachments import blob_path
 from posko.store.crypto import NikCipher
 from posko.store.database import Store, audit
@@ -29,14 +35,6 @@ from posko.store.search import NoteEntry, TicketDetail, find_ticket
 
 _CHUNK = 1024 * 1024
 
-# Which statuses show that the stage a tier measures has been reached (the national tiers of
-# resources/sla.toml; the same rule as the ticket detail window). Any other tier,
-# "resolution" included, is met once the ticket is closed.
-_STAGE_REACHED: dict[str, frozenset[Status]] = {
-    "verification": frozenset(Status) - {Status.RECEIVED},
-    "followup": frozenset({Status.IN_PROGRESS, Status.AWAITING_VALIDATION,
-                           Status.FOLLOWUP_REJECTED, Status.REOPENED}) | TERMINAL_STATUSES,
-}
 
 
 @cache
@@ -117,13 +115,7 @@ class CaseFile:
 
 
 def _met_at(key: str, detail: TicketDetail) -> datetime | None:
-    events = sorted(detail.events, key=lambda e: e.at)
-    reached = _STAGE_REACHED.get(key)
-    if reached is None:
-        if detail.ticket.status.is_open or not events:
-            return None
-        return events[-1].at  # closed: the tier ends with the closing event
-    return next((e.at for e in events if e.status in reached), None)
+    return tier_met_at(key, detail.ticket.status, ((e.at, e.status) for e in detail.events))
 
 
 def _verified(path: Path, sha256: str) -> bool:

@@ -40,10 +40,9 @@ from posko.domain.models import (
 )
 from posko.domain.nik import mask_nik
 from posko.domain.phone import mask_phone
-from posko.domain.sla import WorkingCalendar, default_policy, tier_due
+from posko.domain.sla import WorkingCalendar, default_policy, tier_due, tier_met_at
 from posko.domain.status import (
     ALLOWED_TRANSITIONS,
-    TERMINAL_STATUSES,
     Status,
     check_transition,
 )
@@ -114,24 +113,8 @@ class TicketSnapshot:
         return any(line.overdue for line in self.sla)
 
 
-# Which statuses show that the stage a tier measures has been reached (the national tiers of
-# resources/sla.toml). Any other tier, "resolution" included, is met once the ticket is
-# closed; a regional tier's stage is not known here, so it counts until then.
-_STAGE_REACHED: dict[str, frozenset[Status]] = {
-    "verification": frozenset(Status) - {Status.RECEIVED},
-    "followup": frozenset({Status.IN_PROGRESS, Status.AWAITING_VALIDATION,
-                           Status.FOLLOWUP_REJECTED, Status.REOPENED}) | TERMINAL_STATUSES,
-}
-
-
 def _met_at(key: str, detail: TicketDetail) -> datetime | None:
-    events = sorted(detail.events, key=lambda e: e.at)
-    reached = _STAGE_REACHED.get(key)
-    if reached is None:
-        if detail.ticket.status.is_open or not events:
-            return None
-        return events[-1].at  # closed: the tier ends with the closing event
-    return next((e.at for e in events if e.status in reached), None)
+    return tier_met_at(key, detail.ticket.status, ((e.at, e.status) for e in detail.events))
 
 
 @cache
