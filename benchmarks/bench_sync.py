@@ -501,6 +501,7 @@ def main() -> int:
                 store, secrets, _cipher = new_desk(workdir / "pull-desk.sqlite3", KECAMATAN,
                                                    server.url, code)
                 print("desk: pull ...", flush=True)
+                load_before = os.getloadavg()
                 profiler = None
                 if args.profile:
                     import cProfile
@@ -508,6 +509,7 @@ def main() -> int:
                     profiler = cProfile.Profile()
                     profiler.enable()
                 run = run_sync(store, secrets, args.pull_page)
+                out["pull_load"] = (load_before, os.getloadavg())
                 if profiler is not None:
                     profiler.disable()
                     profiler.dump_stats(args.profile)
@@ -612,7 +614,8 @@ def render(out: dict[str, Any], args: argparse.Namespace, command: str) -> list[
             f"without the search index: {bare_s:.1f} s | {run.seconds / bare_s:.1f}x | | |")
         pulls = run.calls.get("pull", [])
         if pulls:
-            lines.append(f"| pull page request (~{page:,} items), p50 / p95 | "
+            lines.append(f"| pull page request (~{page:,} items, fetched one page ahead "
+                         "while the previous page is applied), p50 / p95 | "
                          f"{statistics.median(pulls):.0f} / {pct(pulls, 95):.0f} ms | GET "
                          f"/healthz p50 / p95 {statistics.median(idle):.1f} / "
                          f"{pct(idle, 95):.1f} ms | {pct(pulls, 95) / pct(idle, 95):.0f}x "
@@ -652,6 +655,13 @@ def render(out: dict[str, Any], args: argparse.Namespace, command: str) -> list[
                      f"{verdict} |")
         for error in c.errors[:5]:
             lines.append(f"|   {error} | | | | | |")
+    if "pull_load" in out:
+        before, after = out["pull_load"]
+        lines += ["", "Load average (1/5/15 min) at the start of the big pull "
+                  f"{before[0]:.1f} / {before[1]:.1f} / {before[2]:.1f}, at its end "
+                  f"{after[0]:.1f} / {after[1]:.1f} / {after[2]:.1f} (2 cores: above ~2 the "
+                  "machine was shared with other jobs, and absolute times are inflated; the "
+                  "ratio's two sides come from the same run)."]
     if "fill" in out:
         filled, fill_s = out["fill"]
         lines += ["", f"Server pre-fill: {filled:,} app tickets with their histories through "

@@ -82,7 +82,7 @@ def enrolments(request: Request, body: s.EnrolmentRequest, db: Db) -> s.Enrolmen
     address = request.client.host if request.client else "-"
     limiter.check(address)
     try:
-        token, device = enrol(db, body.code)
+        token, device = enrol(db, body.code, body.nonce)
     except ApiError as exc:
         if exc.code in ("enrolment_code_invalid", "enrolment_code_expired"):
             limiter.failed(address)

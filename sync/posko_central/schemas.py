@@ -107,9 +107,22 @@ class Error(FieldError):
 # ------------------------------------------------------------------------------ enrolment
 
 
+EnrolmentNonce = Annotated[str, StringConstraints(min_length=22, max_length=128,
+                                                  pattern=r"^[A-Za-z0-9_-]+$")]
+
+
 class EnrolmentRequest(Strict):
     code: NonEmpty32 = Field(description="The one-time code printed by `posko-central "
                                           "add-device` (hyphens and spaces are ignored).")
+    nonce: EnrolmentNonce | None = Field(
+        default=None,
+        description="Optional, recommended: a random secret the desk makes once per "
+                    "enrolment attempt (e.g. 32 random bytes, base64url) and sends again "
+                    "when it retries after a lost answer. The same code with the same nonce, "
+                    "until the code expires (24 hours from issue), is answered again like the "
+                    "first time (201, same device) with a new token; the token issued before "
+                    "stops working. A used code with another nonce, or without one, is "
+                    "refused like an unknown code. The server keeps only its SHA-256.")
 
 
 class EnrolmentResponse(BaseModel):

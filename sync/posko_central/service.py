@@ -566,8 +566,9 @@ def pull(db: Database, caller: Caller, cursor: str | None, limit: int) -> dict[s
     The fast path of the pull (issue 9): plain Core rows (only the columns the answer needs,
     one query per entity kind per page) turned straight into JSON-ready dicts, without ORM
     instances or pydantic models per item. The shape and the values are exactly those of
-    ``s.PullResponse(...).model_dump(mode="json")`` (tests/sync/test_api.py compares them);
-    the API sends the bytes as they are, so FastAPI does not validate the page a second time.
+    ``s.PullResponse(...).model_dump(mode="json")`` (tests/sync/test_pull_page.py compares them
+    with the pydantic mapping on SQLite and PostgreSQL); the API sends the bytes as they are,
+    so FastAPI does not validate the page a second time.
     """
     server_id = db.server_id()
     after = decode_cursor(server_id, cursor)
@@ -622,15 +623,23 @@ _TICKET_COLUMNS = (
 def _load_feed_data(session: Session, kec: str,
                     rows: Sequence[Any]) -> dict[tuple[str, str], dict[str, Any]]:
     """The current state of every upserted entity of a page, by (kind, uuid), as JSON-ready
-    dicts; only this kecamatan's rows (the join to tickets is the tenancy check)."""
+    dicts; only this kecamatan's rows.
+
+    Tenancy: every row carries its ticket's ``kecamatan_code`` (the ticket itself, or the
+    join to it) and a row of another kecamatan is dropped here, in Python. The check is not
+    a WHERE term on purpose: with hundreds of UUIDs in the IN list, SQLite's planner (no
+    ANALYZE statistics) prefers ``ix_tickets_kecamatan_code`` and walks every ticket of the
+    kecamatan for each page (15-50 ms a query at 20,000 tickets, growing with the data);
+    looked up by UUID and primary key instead, a page costs the same at any size.
+    """
     wanted: dict[str, list[str]] = {}
     for _seq, kind, op, entity, _ticket in rows:
         if op == "upsert":
             wanted.setdefault(kind, []).append(entity)
     found: dict[tuple[str, str], dict[str, Any]] = {}
     if "ticket" in wanted:
-        tickets = session.execute(select(*_TICKET_COLUMNS).where(
-            TicketRow.uuid.in_(wanted["ticket"]), TicketRow.kecamatan_code == kec)).all()
+        tickets = [t for t in session.execute(select(*_TICKET_COLUMNS).where(
+            TicketRow.uuid.in_(wanted["ticket"]))) if t[5] == kec]
         refs: dict[int, list[dict[str, Any]]] = {t[0]: [] for t in tickets}
         if refs:
             for ticket_id, source, number in session.execute(
@@ -653,50 +662,57 @@ def _load_feed_data(session: Session, kec: str,
                 "needs_field_check": field_check, "external_refs": refs[tid],
                 "created_at": _ts(created), "updated_at": _ts(updated)}
     if "status_event" in wanted:
-        for (uuid, ticket_uuid, status, at, actor, source, note, agency,
+        for (uuid, ticket_uuid, t_kec, status, at, actor, source, note, agency,
              merged_into) in session.execute(
-                select(StatusEventRow.uuid, TicketRow.uuid, StatusEventRow.status,
-                       StatusEventRow.at, StatusEventRow.actor, StatusEventRow.source,
-                       StatusEventRow.note, StatusEventRow.agency, StatusEventRow.merged_into)
+                select(StatusEventRow.uuid, TicketRow.uuid, TicketRow.kecamatan_code,
+                       StatusEventRow.status, StatusEventRow.at, StatusEventRow.actor,
+                       StatusEventRow.source, StatusEventRow.note, StatusEventRow.agency,
+                       StatusEventRow.merged_into)
                 .join(TicketRow, TicketRow.id == StatusEventRow.ticket_id)
-                .where(StatusEventRow.uuid.in_(wanted["status_event"]),
-                       TicketRow.kecamatan_code == kec)):
+                .where(StatusEventRow.uuid.in_(wanted["status_event"]))):
+            if t_kec != kec:
+                continue
             found[("status_event", uuid)] = {
                 "uuid": uuid, "ticket_uuid": ticket_uuid, "status": status, "at": _ts(at),
                 "actor": actor, "source": source, "note": note, "agency": agency,
                 "merged_into": merged_into}
     if "note" in wanted:
-        for uuid, ticket_uuid, at, officer, text_ in session.execute(
-                select(NoteRow.uuid, TicketRow.uuid, NoteRow.at, NoteRow.officer, NoteRow.text)
+        for uuid, ticket_uuid, t_kec, at, officer, text_ in session.execute(
+                select(NoteRow.uuid, TicketRow.uuid, TicketRow.kecamatan_code, NoteRow.at,
+                       NoteRow.officer, NoteRow.text)
                 .join(TicketRow, TicketRow.id == NoteRow.ticket_id)
-                .where(NoteRow.uuid.in_(wanted["note"]), TicketRow.kecamatan_code == kec)):
+                .where(NoteRow.uuid.in_(wanted["note"]))):
+            if t_kec != kec:
+                continue
             found[("note", uuid)] = {"uuid": uuid, "ticket_uuid": ticket_uuid, "at": _ts(at),
                                      "officer": officer, "text": text_}
     if "follow_up" in wanted:
-        for (uuid, ticket_uuid, asked_at, officer, requested_by, promise, promised_by,
+        for (uuid, ticket_uuid, t_kec, asked_at, officer, requested_by, promise, promised_by,
              note) in session.execute(
-                select(FollowUpRow.uuid, TicketRow.uuid, FollowUpRow.asked_at,
-                       FollowUpRow.officer, FollowUpRow.requested_by, FollowUpRow.promise,
-                       FollowUpRow.promised_by, FollowUpRow.note)
+                select(FollowUpRow.uuid, TicketRow.uuid, TicketRow.kecamatan_code,
+                       FollowUpRow.asked_at, FollowUpRow.officer, FollowUpRow.requested_by,
+                       FollowUpRow.promise, FollowUpRow.promised_by, FollowUpRow.note)
                 .join(TicketRow, TicketRow.id == FollowUpRow.ticket_id)
-                .where(FollowUpRow.uuid.in_(wanted["follow_up"]),
-                       TicketRow.kecamatan_code == kec)):
+                .where(FollowUpRow.uuid.in_(wanted["follow_up"]))):
+            if t_kec != kec:
+                continue
             found[("follow_up", uuid)] = {
                 "uuid": uuid, "ticket_uuid": ticket_uuid, "asked_at": _ts(asked_at),
                 "officer": officer, "requested_by": requested_by, "promise": promise,
                 "promised_by": None if promised_by is None else promised_by.isoformat(),
                 "note": note}
     if "attachment" in wanted:
-        for (uuid, ticket_uuid, filename, media_type, size, sha256, created,
+        for (uuid, ticket_uuid, t_kec, filename, media_type, size, sha256, created,
              blob_id) in session.execute(
-                select(AttachmentRow.uuid, TicketRow.uuid, AttachmentRow.filename,
-                       AttachmentRow.media_type, AttachmentRow.size, AttachmentRow.sha256,
-                       AttachmentRow.created_at, BlobRow.id)
+                select(AttachmentRow.uuid, TicketRow.uuid, TicketRow.kecamatan_code,
+                       AttachmentRow.filename, AttachmentRow.media_type, AttachmentRow.size,
+                       AttachmentRow.sha256, AttachmentRow.created_at, BlobRow.id)
                 .join(TicketRow, TicketRow.id == AttachmentRow.ticket_id)
                 .outerjoin(BlobRow, and_(BlobRow.kecamatan_code == kec,
                                          BlobRow.sha256 == AttachmentRow.sha256))
-                .where(AttachmentRow.uuid.in_(wanted["attachment"]),
-                       TicketRow.kecamatan_code == kec)):
+                .where(AttachmentRow.uuid.in_(wanted["attachment"]))):
+            if t_kec != kec:
+                continue
             found[("attachment", uuid)] = {
                 "uuid": uuid, "ticket_uuid": ticket_uuid, "filename": filename,
                 "media_type": media_type, "size": size, "sha256": sha256,

@@ -303,8 +303,13 @@ class SyncClient:
             return False
         return response.status_code == 200 and body.get("status") == "ok"
 
-    def enrol(self, code: str) -> Enrolment:
-        response = self._request("POST", "/v1/enrolments", auth=False, json={"code": code})
+    def enrol(self, code: str, nonce: str | None = None) -> Enrolment:
+        """POST /v1/enrolments. With a `nonce`, a repeat of the same code and nonce (after a
+        lost answer) is answered again with a fresh token (posko.sync.enrolment)."""
+        sent: dict[str, str] = {"code": code}
+        if nonce is not None:
+            sent["nonce"] = nonce
+        response = self._request("POST", "/v1/enrolments", auth=False, json=sent)
         body = self._json_object(response)
         try:
             return Enrolment(token=str(body["token"]), device_id=str(body["device_id"]),
