@@ -45,6 +45,7 @@ from posko.receipts.layout import (
     esc,
     header,
     kecamatan_lines,
+    page_count_canvas,
     para,
     render_sheet,
     styles_for,
@@ -580,46 +581,25 @@ def _photos(case: CaseFile, page: _Page) -> list[Flowable]:
 
 
 def _case_canvas(language: str, running: str, kecamatan: str, footer: str) -> type[Canvas]:
-    """A canvas that knows the page count once the document is done: every page gets
-    "Halaman X dari Y" and the "Dicetak oleh … pada …" footer, pages after the first a
-    running head with the tracking code."""
+    """Every page gets "Halaman X dari Y" and the "Dicetak oleh … pada …" footer, pages
+    after the first a running head with the tracking code."""
 
-    class CaseCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        width, height = canvas._pagesize
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(GREY)
+        canvas.setStrokeColor(LIGHT_GREY)
+        if page > 1:
+            canvas.drawString(_MARGIN, height - 12 * mm, running)
+            canvas.drawRightString(width - _MARGIN, height - 12 * mm, kecamatan)
+            canvas.line(_MARGIN, height - 13.5 * mm, width - _MARGIN, height - 13.5 * mm)
+        canvas.line(_MARGIN, 14 * mm, width - _MARGIN, 14 * mm)
+        canvas.drawString(_MARGIN, 10 * mm, footer)
+        canvas.setFont(BOLD, 8)
+        canvas.drawRightString(width - _MARGIN, 10 * mm,
+                               tx.t("recap_page", language, page=page, pages=total))
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            width, height = self._pagesize
-            self.saveState()
-            self.setFont(REGULAR, 8)
-            self.setFillColor(GREY)
-            self.setStrokeColor(LIGHT_GREY)
-            if self._pageNumber > 1:
-                self.drawString(_MARGIN, height - 12 * mm, running)
-                self.drawRightString(width - _MARGIN, height - 12 * mm, kecamatan)
-                self.line(_MARGIN, height - 13.5 * mm, width - _MARGIN, height - 13.5 * mm)
-            self.line(_MARGIN, 14 * mm, width - _MARGIN, 14 * mm)
-            self.drawString(_MARGIN, 10 * mm, footer)
-            self.setFont(BOLD, 8)
-            self.drawRightString(width - _MARGIN, 10 * mm,
-                                 tx.t("recap_page", language, page=self._pageNumber,
-                                      pages=total))
-            self.restoreState()
-
-    return CaseCanvas
+    return page_count_canvas(decorate)
 
 
 def build_case_pdf(case_data: CaseFile, *, lang: str = "id", printed_by: str,

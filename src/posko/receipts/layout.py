@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -514,3 +515,34 @@ def watermark(text: str) -> PageDecorator:
         canvas.restoreState()
 
     return draw
+
+
+# Draws on one finished page: (canvas, page number, total pages). Called between
+# saveState/restoreState, so it may change fonts and colours freely.
+NumberedPageDecorator = Callable[[Canvas, int, int], None]
+
+
+def page_count_canvas(decorate: NumberedPageDecorator) -> type[Canvas]:
+    """A canvas class that holds every page back until the document is done, so each page
+    can be decorated knowing the total ("Halaman X dari Y")."""
+
+    class PageCountCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.saveState()
+                decorate(self, self._pageNumber, total)
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return PageCountCanvas

@@ -37,6 +37,7 @@ from posko.receipts.layout import (
     esc,
     header,
     kecamatan_lines,
+    page_count_canvas,
     para,
     render_sheet,
     styles_for,
@@ -207,40 +208,20 @@ def _with_table_style(styles: Styles) -> _RecapStyles:
 
 
 def _numbered_canvas(language: str, left: str, right: str) -> type[Canvas]:
-    """A canvas that prints "Halaman X dari Y" and a running header once it knows Y."""
+    """A running header and a centred "Halaman X dari Y" on every page."""
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        width, height = canvas._pagesize
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(_MARGIN, height - 12 * mm, left)
+        canvas.drawRightString(width - _MARGIN, height - 12 * mm, right)
+        canvas.setStrokeColor(LIGHT_GREY)
+        canvas.line(_MARGIN, height - 13.5 * mm, width - _MARGIN, height - 13.5 * mm)
+        canvas.drawCentredString(width / 2, 10 * mm,
+                                 tx.t("recap_page", language, page=page, pages=total))
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            width, height = self._pagesize
-            self.saveState()
-            self.setFont(REGULAR, 8)
-            self.setFillColor(GREY)
-            self.drawString(_MARGIN, height - 12 * mm, left)
-            self.drawRightString(width - _MARGIN, height - 12 * mm, right)
-            self.setStrokeColor(LIGHT_GREY)
-            self.line(_MARGIN, height - 13.5 * mm, width - _MARGIN, height - 13.5 * mm)
-            self.drawCentredString(width / 2, 10 * mm,
-                                   tx.t("recap_page", language, page=self._pageNumber,
-                                        pages=total))
-            self.restoreState()
-
-    return NumberedCanvas
+    return page_count_canvas(decorate)
 
 
 def build_recap_pdf(recap: Recap, *, language: str = "id",
