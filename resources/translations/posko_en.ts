@@ -396,77 +396,77 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="154"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="136"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="167"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="149"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="183"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="165"/>
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="184"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="166"/>
         <source>Semua perubahan tiket</source>
         <translation>All ticket changes</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="192"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="174"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="194"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="176"/>
         <source>Sistem (otomatis)</source>
         <translation>System (automatic)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="218"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="200"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="244"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="226"/>
         <source>%1 entri pertama ditampilkan</source>
         <translation>First %1 entries shown</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="246"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="228"/>
         <source>%1 entri</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="248"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="230"/>
         <source>Tidak ada entri yang cocok.</source>
         <translation>No matching entries.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="270"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="252"/>
         <source>Ekspor log audit</source>
         <translation>Export audit log</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="271"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="253"/>
         <source>Berkas CSV (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="283"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="265"/>
         <source>Mengekspor…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="288"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="270"/>
         <source>%1 entri diekspor ke %2</source>
         <translation>%1 entries exported to %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="297"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="279"/>
         <source>Berkas tidak dapat disimpan di tempat itu. Pilih folder lain.</source>
         <translation>The file cannot be saved there. Choose another folder.</translation>
     </message>
@@ -534,27 +534,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="108"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="90"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="109"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="91"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="110"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="92"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="111"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="93"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/audit_log.py" line="112"/>
+        <location filename="../../src/posko/ui/audit_log.py" line="94"/>
         <source>Keterangan</source>
         <translation>Detail</translation>
     </message>
@@ -1682,305 +1682,305 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="210"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="193"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="255"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="256"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="238"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="239"/>
         <source>Tiket tidak ditemukan</source>
         <translation>Ticket not found</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="265"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="248"/>
         <source>Tiket %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="286"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="269"/>
         <source>Datang langsung ke meja</source>
         <translation>Walk-in at the desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="287"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="270"/>
         <source>Dibantu petugas (mode pendampingan)</source>
         <translation>Helped by an officer (assisted mode)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="288"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="271"/>
         <source>Dari aplikasi</source>
         <translation>From an app</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="300"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="283"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="302"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="285"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="294"/>
         <source>Anonim (identitas hanya disimpan di kecamatan)</source>
         <translation>Anonymous (identity kept at the kecamatan only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="296"/>
         <source>Anonim: %1 (tidak diteruskan ke instansi)</source>
         <translation>Anonymous: %1 (not passed to agencies)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="315"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="298"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s own finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="320"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="302"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="303"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="323"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="306"/>
         <location filename="../../forms/ticket_detail.ui" line="188"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="324"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="307"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="325"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="309"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="328"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="330"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
         <source>Ya, dicatat</source>
         <translation>Yes, recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="331"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="314"/>
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="336"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="343"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
         <source>%1 — berkas hilang; pulihkan folder &apos;attachments&apos; dari cadangan</source>
         <translation>%1 — file missing; restore the &apos;attachments&apos; folder from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="347"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="482"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="489"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="330"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="465"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="472"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="352"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="335"/>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="353"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="336"/>
         <source>Server kota</source>
         <translation>City server</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="354"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="337"/>
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="355"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="338"/>
         <source>Warga</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="361"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="344"/>
         <source>diteruskan ke %1</source>
         <translation>passed to %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="346"/>
         <source>digabung ke %1</source>
         <translation>merged into %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="366"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="349"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="369"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="352"/>
         <source>Ditanyakan oleh %1</source>
         <translation>Asked by %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="370"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="353"/>
         <source>Ditanyakan oleh warga</source>
         <translation>Asked by a citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="375"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
         <source>%1 (paling lambat %2)</source>
         <translation>%1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="377"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="456"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="439"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="380"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="454"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="437"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="390"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="409"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="392"/>
         <source>terpenuhi %1, terlambat</source>
         <translation>met %1, late</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="410"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="393"/>
         <source>terpenuhi %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="412"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="395"/>
         <source>tiket sudah ditutup</source>
         <translation>ticket closed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="415"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="398"/>
         <source>sisa %1 hari kerja</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="416"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="399"/>
         <source>hari ini tenggat terakhir</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="439"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="422"/>
         <source>Tandai selesai</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="441"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="424"/>
         <source>Sudah diperiksa: hapus dari daftar konflik (data di meja ini tidak berubah).</source>
         <translation>Checked: remove from the conflict list (the data on this desk does not change).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="446"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="429"/>
         <source>Konflik sinkronisasi (%1)</source>
         <translation>Sync conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="452"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="435"/>
         <source>Tiket baru</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="453"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="436"/>
         <source>Perubahan status</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="461"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="444"/>
         <source>%1 (kolom %2)</source>
         <translation>%1 (field %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="484"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="467"/>
         <source>status %1</source>
         <translation>status %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="485"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="468"/>
         <source>(lihat riwayat)</source>
         <translation>(see the timeline)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="491"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="474"/>
         <source>(data pelapor, tidak ditampilkan)</source>
         <translation>(reporter data, not shown)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="515"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="498"/>
         <source>— pilih status baru —</source>
         <translation>— choose a new status —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="516"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="499"/>
         <source>— status akhir, tidak dapat diubah —</source>
         <translation>— final status, cannot change —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="524"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="507"/>
         <source>%1 (khusus supervisor)</source>
         <translation>%1 (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="529"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="583"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="512"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="566"/>
         <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
         <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="547"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="530"/>
         <source>wajib: mengapa?</source>
         <translation>required: why?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="547"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="530"/>
         <source>boleh dikosongkan</source>
         <translation>may be left empty</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="593"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="576"/>
         <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
         <translation>A ticket cannot be merged into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="619"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="602"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Type the note first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="653"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="636"/>
         <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
         <translation>Open the receipt preview (marked as a reprint).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="704"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="687"/>
         <source>Berkas kasus %1</source>
         <translation>Case file %1</translation>
     </message>
@@ -2045,13 +2045,13 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="455"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
         <location filename="../../forms/ticket_detail.ui" line="242"/>
         <source>Nomor aplikasi</source>
         <translation>App numbers</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="457"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="440"/>
         <location filename="../../forms/ticket_detail.ui" line="256"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
@@ -2231,47 +2231,47 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="101"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="88"/>
         <source>Kode pelacakan</source>
         <translation>Tracking code</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="102"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="89"/>
         <source>Tanggal</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="103"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="104"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="91"/>
         <source>Umur / SLA</source>
         <translation>Age / SLA</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="105"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="92"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="106"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="93"/>
         <source>Nomor aplikasi</source>
         <translation>App number</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="107"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="94"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="151"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="138"/>
         <source>%1 hari</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_table.py" line="153"/>
+        <location filename="../../src/posko/ui/ticket_table.py" line="140"/>
         <source>terlambat %1 hari kerja</source>
         <translation>%1 working days late</translation>
     </message>

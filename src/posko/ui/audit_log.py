@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -35,6 +34,7 @@ from posko.store.officers import OfficerInfo, list_officers
 from posko.ui.context import DeskContext, show_error
 from posko.ui.forms.ui_audit_log import Ui_AuditLogDialog
 from posko.ui.i18n import current_language, fill
+from posko.ui.snapshot_model import SnapshotTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
@@ -68,20 +68,14 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(SnapshotTableModel[AuditRecord]):
     """Read-only rows over immutable `AuditRecord` snapshots; `append` for the next page."""
 
     COLUMNS = ("at", "officer", "action", "ticket", "detail")
 
     def __init__(self, parent: Any = None, *, timezone: Any = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[AuditRecord, ...] = ()
         self._timezone = timezone
-
-    def set_rows(self, rows: Sequence[AuditRecord]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
 
     def append(self, rows: Sequence[AuditRecord]) -> None:
         if not rows:
@@ -91,26 +85,14 @@ class AuditTableModel(QAbstractTableModel):
         self._rows = self._rows + tuple(rows)
         self.endInsertRows()
 
-    def row_at(self, row: int) -> AuditRecord:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             QCoreApplication.translate("AuditTableModel", "Waktu"),
             QCoreApplication.translate("AuditTableModel", "Petugas"),
             QCoreApplication.translate("AuditTableModel", "Tindakan"),
             QCoreApplication.translate("AuditTableModel", "Tiket"),
             QCoreApplication.translate("AuditTableModel", "Keterangan"),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

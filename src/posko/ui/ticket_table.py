@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,6 +19,7 @@ from posko.domain.errors import DomainError
 from posko.domain.status import Status
 from posko.store.search import TicketSummary
 from posko.ui.i18n import fill
+from posko.ui.snapshot_model import SnapshotTableModel
 
 if TYPE_CHECKING:  # the SLA tables (holidays) and the catalogues load with the first rows
     from posko.domain.sla import SlaPolicy, WorkingCalendar
@@ -53,14 +53,13 @@ def overdue_working_days(item: TicketSummary, policy: SlaPolicy, calendar: Worki
     return max(1, calendar.working_days_between(deadline, now))
 
 
-class TicketTableModel(QAbstractTableModel):
+class TicketTableModel(SnapshotTableModel[TicketSummary]):
     COLUMNS = ("code", "date", "status", "age", "category", "refs", "description")
 
     def __init__(self, language: str = "id", parent: Any = None, *,
                  policy: SlaPolicy | None = None, calendar: WorkingCalendar | None = None,
                  now: datetime | None = None) -> None:
         super().__init__(parent)
-        self._rows: tuple[TicketSummary, ...] = ()
         self._overdue: dict[str, int] | None = None
         self._language = language
         self._policy = policy
@@ -84,19 +83,7 @@ class TicketTableModel(QAbstractTableModel):
         self._overdue = dict(overdue) if overdue is not None else None
         self.endResetModel()
 
-    def row_at(self, row: int) -> TicketSummary:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             QCoreApplication.translate("TicketTableModel", "Kode pelacakan"),
             QCoreApplication.translate("TicketTableModel", "Tanggal"),
@@ -105,7 +92,7 @@ class TicketTableModel(QAbstractTableModel):
             QCoreApplication.translate("TicketTableModel", "Kategori"),
             QCoreApplication.translate("TicketTableModel", "Nomor aplikasi"),
             QCoreApplication.translate("TicketTableModel", "Uraian"),
-        )[section]
+        )
 
     def overdue_days(self, item: TicketSummary) -> int:
         """Working days past the resolution deadline (0 when not overdue or closed)."""
