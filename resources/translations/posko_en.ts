@@ -1682,305 +1682,305 @@ Reprint it from there later, or copy it to a USB stick.</translation>
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="193"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="163"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="238"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="239"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="208"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="209"/>
         <source>Tiket tidak ditemukan</source>
         <translation>Ticket not found</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="248"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="218"/>
         <source>Tiket %1</source>
         <translation>Ticket %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="269"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="239"/>
         <source>Datang langsung ke meja</source>
         <translation>Walk-in at the desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="270"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="240"/>
         <source>Dibantu petugas (mode pendampingan)</source>
         <translation>Helped by an officer (assisted mode)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="271"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="241"/>
         <source>Dari aplikasi</source>
         <translation>From an app</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="283"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="253"/>
         <source>RW %1</source>
         <translation>RW %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="285"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="255"/>
         <source>RT %1</source>
         <translation>RT %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="294"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="264"/>
         <source>Anonim (identitas hanya disimpan di kecamatan)</source>
         <translation>Anonymous (identity kept at the kecamatan only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="296"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="266"/>
         <source>Anonim: %1 (tidak diteruskan ke instansi)</source>
         <translation>Anonymous: %1 (not passed to agencies)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="298"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="268"/>
         <source>Atas nama kecamatan (temuan petugas)</source>
         <translation>On behalf of the kecamatan (officer&apos;s own finding)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="302"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="303"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="272"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="273"/>
         <source>tidak ada</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="306"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="276"/>
         <location filename="../../forms/ticket_detail.ui" line="188"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="307"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="277"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="278"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="309"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="279"/>
         <source>Tidak perlu dihubungi</source>
         <translation>No contact needed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="311"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="281"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="313"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="283"/>
         <source>Ya, dicatat</source>
         <translation>Yes, recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="314"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="284"/>
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="289"/>
         <source>(belum ada)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="326"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="296"/>
         <source>%1 — berkas hilang; pulihkan folder &apos;attachments&apos; dari cadangan</source>
         <translation>%1 — file missing; restore the &apos;attachments&apos; folder from a backup</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="330"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="465"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="472"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="300"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="435"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="442"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="335"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="305"/>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="336"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="306"/>
         <source>Server kota</source>
         <translation>City server</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="337"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="307"/>
         <source>Instansi</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="338"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="308"/>
         <source>Warga</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="344"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="314"/>
         <source>diteruskan ke %1</source>
         <translation>passed to %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="346"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="316"/>
         <source>digabung ke %1</source>
         <translation>merged into %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="349"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="319"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="352"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="322"/>
         <source>Ditanyakan oleh %1</source>
         <translation>Asked by %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="353"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="323"/>
         <source>Ditanyakan oleh warga</source>
         <translation>Asked by a citizen</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="328"/>
         <source>%1 (paling lambat %2)</source>
         <translation>%1 (by %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="439"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="330"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="409"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="437"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="333"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="390"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="392"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="362"/>
         <source>terpenuhi %1, terlambat</source>
         <translation>met %1, late</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="393"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
         <source>terpenuhi %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="395"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="365"/>
         <source>tiket sudah ditutup</source>
         <translation>ticket closed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="398"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="368"/>
         <source>sisa %1 hari kerja</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="399"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="369"/>
         <source>hari ini tenggat terakhir</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="422"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="392"/>
         <source>Tandai selesai</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="424"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="394"/>
         <source>Sudah diperiksa: hapus dari daftar konflik (data di meja ini tidak berubah).</source>
         <translation>Checked: remove from the conflict list (the data on this desk does not change).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="429"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="399"/>
         <source>Konflik sinkronisasi (%1)</source>
         <translation>Sync conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="435"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="405"/>
         <source>Tiket baru</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="436"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="406"/>
         <source>Perubahan status</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="444"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="414"/>
         <source>%1 (kolom %2)</source>
         <translation>%1 (field %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="467"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="437"/>
         <source>status %1</source>
         <translation>status %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="468"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
         <source>(lihat riwayat)</source>
         <translation>(see the timeline)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="474"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="444"/>
         <source>(data pelapor, tidak ditampilkan)</source>
         <translation>(reporter data, not shown)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="498"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="468"/>
         <source>— pilih status baru —</source>
         <translation>— choose a new status —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="499"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="469"/>
         <source>— status akhir, tidak dapat diubah —</source>
         <translation>— final status, cannot change —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="507"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="477"/>
         <source>%1 (khusus supervisor)</source>
         <translation>%1 (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="512"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="566"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="482"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="536"/>
         <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
         <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="530"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="500"/>
         <source>wajib: mengapa?</source>
         <translation>required: why?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="530"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="500"/>
         <source>boleh dikosongkan</source>
         <translation>may be left empty</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="576"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="546"/>
         <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
         <translation>A ticket cannot be merged into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="602"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="572"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Type the note first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="636"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="606"/>
         <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
         <translation>Open the receipt preview (marked as a reprint).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="687"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="657"/>
         <source>Berkas kasus %1</source>
         <translation>Case file %1</translation>
     </message>
@@ -2045,13 +2045,13 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="408"/>
         <location filename="../../forms/ticket_detail.ui" line="242"/>
         <source>Nomor aplikasi</source>
         <translation>App numbers</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="440"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="410"/>
         <location filename="../../forms/ticket_detail.ui" line="256"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>

@@ -79,7 +79,7 @@ def warm_up(kecamatan_code: str) -> str:
     with contextlib.suppress(PoskoError):  # the intake page says so when it fills its list
         catalogues.kelurahan_of(kecamatan_code)
     sla.default_policy()
-    sla.WorkingCalendar()
+    sla.default_calendar()
     return name
 
 

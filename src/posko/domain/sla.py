@@ -413,6 +413,13 @@ def _days_from_toml(data: dict[str, Any], table: str, default_name: str) -> dict
     return result
 
 
+@lru_cache(maxsize=1)
+def default_calendar() -> WorkingCalendar:
+    """The national working-day calendar (public holidays and cuti bersama), built once per
+    process and shared by every screen, receipt and report."""
+    return WorkingCalendar()
+
+
 def load_calendar(source: str | os.PathLike[str] | None = None) -> WorkingCalendar:
     """A calendar with the local override file (TOML text or a path object), or without.
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
@@ -20,7 +19,7 @@ from posko.domain.errors import PoskoError
 from posko.domain.models import FollowUp, ReporterKind, StatusEvent, Ticket
 from posko.domain.nik import mask_nik
 from posko.domain.phone import mask_phone
-from posko.domain.sla import SlaTier, WorkingCalendar, default_policy, tier_due
+from posko.domain.sla import SlaTier, default_calendar, default_policy, tier_due
 from posko.receipts import text as tx
 from posko.receipts.layout import (
     METRICS,
@@ -47,12 +46,6 @@ from posko.receipts.settings import PaperSize, ReceiptSettings
 
 _DEFAULT_SETTINGS = ReceiptSettings()
 PROMISE_TIER = "verification"
-
-
-@cache
-def default_calendar() -> WorkingCalendar:
-    """National working days (holidays, cuti bersama), shared by every receipt of the process."""
-    return WorkingCalendar()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from functools import cache
 from pathlib import Path
 
 from posko.domain.models import Attachment, FollowUp, StatusEvent, Ticket
@@ -21,6 +20,7 @@ from posko.domain.sla import (
     SlaPolicy,
     Unit,
     WorkingCalendar,
+    default_calendar,
     default_policy,
     tier_due,
     tier_met_at,
@@ -35,11 +35,6 @@ from posko.store.search import NoteEntry, TicketDetail, find_ticket
 
 _CHUNK = 1024 * 1024
 
-
-
-@cache
-def _default_calendar() -> WorkingCalendar:
-    return WorkingCalendar()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +141,7 @@ def sla_lines(detail: TicketDetail, timezone: tzinfo, as_of: datetime, *,
               calendar: WorkingCalendar | None = None) -> tuple[CaseSla, ...]:
     """Every tier that applies to the ticket: deadline, when it was met, overdue state."""
     policy = policy or default_policy()
-    calendar = calendar or _default_calendar()
+    calendar = calendar or default_calendar()
     ticket = detail.ticket
     created = ticket.created_at.astimezone(timezone)
     moment = as_of.astimezone(timezone)

@@ -30,7 +30,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from posko.domain.models import Origin
-from posko.domain.sla import SlaPolicy, WorkingCalendar, default_policy, tier_due
+from posko.domain.sla import (
+    SlaPolicy,
+    WorkingCalendar,
+    default_calendar,
+    default_policy,
+    tier_due,
+)
 from posko.domain.status import TERMINAL_STATUSES, Status
 from posko.store.database import Store
 from posko.store.desk import desk_identity
@@ -153,7 +159,7 @@ def compute_recap(store: Store, day: date, *, policy: SlaPolicy | None = None,
     start, end = day_bounds(day, zone)
     as_of = (end - timedelta(microseconds=1)).astimezone(zone)
     policy = policy or default_policy()
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or default_calendar()
     walk_in = (Origin.DESK.value, Origin.ASSISTED.value)
 
     with store.unit_of_work() as session:

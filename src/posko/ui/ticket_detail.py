@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -40,13 +39,14 @@ from posko.domain.models import (
 )
 from posko.domain.nik import mask_nik
 from posko.domain.phone import mask_phone
-from posko.domain.sla import WorkingCalendar, default_policy, tier_due, tier_met_at
+from posko.domain.sla import default_calendar, default_policy, tier_due
 from posko.domain.status import (
     ALLOWED_TRANSITIONS,
     Status,
     check_transition,
 )
 from posko.store.attachments import blob_path
+from posko.store.case_file import CaseSla, sla_lines
 from posko.store.casework import SUPERVISOR_ONLY, add_external_ref, add_note, change_status
 from posko.store.crypto import NikCipher
 from posko.store.database import Store
@@ -73,30 +73,13 @@ _OPEN_COLOR = "#0b4f9c"
 
 
 @dataclass(frozen=True, slots=True)
-class SlaLine:
-    key: str
-    label_id: str
-    label_en: str
-    due: datetime  # office-local end of the last counted day
-    met_at: datetime | None  # when the ticket reached this tier's stage, if it has
-    overdue: bool  # not met, still open, and the deadline has passed
-
-    @property
-    def met_late(self) -> bool:
-        return self.met_at is not None and self.met_at > self.due
-
-    def label(self, language: str) -> str:
-        return self.label_en if language == "en" else self.label_id
-
-
-@dataclass(frozen=True, slots=True)
 class TicketSnapshot:
     """What the dialog shows, read in one go off the GUI thread."""
 
     detail: TicketDetail
     notes: tuple[NoteEntry, ...]
     attachments: tuple[Attachment, ...]
-    sla: tuple[SlaLine, ...]
+    sla: tuple[CaseSla, ...]
     followup_due: date | None  # default promise of a chase
     category_id: str
     category_en: str
@@ -113,15 +96,6 @@ class TicketSnapshot:
         return any(line.overdue for line in self.sla)
 
 
-def _met_at(key: str, detail: TicketDetail) -> datetime | None:
-    return tier_met_at(key, detail.ticket.status, ((e.at, e.status) for e in detail.events))
-
-
-@cache
-def _calendar() -> WorkingCalendar:
-    return WorkingCalendar()
-
-
 def load_snapshot(store: Store, cipher: NikCipher | None, key: str, timezone: tzinfo,
                   now: datetime | None = None) -> TicketSnapshot | None:
     """The ticket by uuid, tracking code or external ref, or None when there is none."""
@@ -132,16 +106,12 @@ def load_snapshot(store: Store, cipher: NikCipher | None, key: str, timezone: tz
     notes, attachments = detail.notes, detail.attachments
     moment = (now or datetime.now(UTC)).astimezone(timezone)
     created = ticket.created_at.astimezone(timezone)
-    policy, calendar = default_policy(), _calendar()
-    lines = []
+    policy, calendar = default_policy(), default_calendar()
+    lines = sla_lines(detail, timezone, moment, policy=policy, calendar=calendar)
     followup_due: date | None = None
     for tier in policy.applicable(ticket.needs_field_check):
-        due = tier_due(tier, calendar, created)
-        met_at = _met_at(tier.key, detail)
-        met_local = met_at.astimezone(timezone) if met_at is not None else None
-        lines.append(SlaLine(tier.key, tier.label_id, tier.label_en, due, met_local,
-                             met_at is None and ticket.status.is_open and moment > due))
         if tier.key == "followup":
+            due = tier_due(tier, calendar, created)
             # A date already gone is no promise: count the same tier again from today.
             followup_due = (due if due >= moment else tier_due(tier, calendar, moment)).date()
     try:
@@ -153,7 +123,7 @@ def load_snapshot(store: Store, cipher: NikCipher | None, key: str, timezone: tz
         kelurahan = catalogues.kelurahan(ticket.location.kelurahan_code).label
     except DomainError:
         kelurahan = ticket.location.kelurahan_code
-    return TicketSnapshot(detail, notes, attachments, tuple(lines), followup_due, category_id,
+    return TicketSnapshot(detail, notes, attachments, lines, followup_due, category_id,
                           category_en, kelurahan, moment,
                           tuple(conflicts(store, ticket_uuid=ticket.uuid)))
 
@@ -383,7 +353,7 @@ class TicketDetailDialog(QDialog):
         tree = self.ui.slaTree
         tree.clear()
         ticket = snapshot.detail.ticket
-        calendar = _calendar()
+        calendar = default_calendar()
         today = snapshot.loaded_at.date()
         for line in snapshot.sla:
             if line.overdue:

@@ -69,10 +69,10 @@ class TicketTableModel(SnapshotTableModel[TicketSummary]):
     def sla(self) -> tuple[SlaPolicy, WorkingCalendar]:
         """The SLA policy and working calendar, loaded on first use (any thread)."""
         if self._policy is None or self._calendar is None:
-            from posko.domain.sla import WorkingCalendar, default_policy
+            from posko.domain.sla import default_calendar, default_policy
 
             self._policy = self._policy or default_policy()
-            self._calendar = self._calendar or WorkingCalendar()
+            self._calendar = self._calendar or default_calendar()
         return self._policy, self._calendar
 
     def set_rows(self, rows: Sequence[TicketSummary],
