@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
@@ -134,6 +134,14 @@ def translate_db_error(exc: BaseException) -> BaseException:
     return exc
 
 
+def raise_translated(exc: BaseException) -> NoReturn:
+    """Raise the form of a DB failure a person can act on, or `exc` itself if it has none."""
+    translated = translate_db_error(exc)
+    if translated is exc:
+        raise exc
+    raise translated from exc
+
+
 class Store:
     """One desk DB. Open with `Store.open(path)`; use one unit of work per user action."""
 
@@ -179,10 +187,7 @@ class Store:
                     migrate.upgrade_to_head(conn)
         except (DatabaseError, OperationalError, sqlite3.DatabaseError, OSError) as exc:
             engine.dispose()
-            translated = translate_db_error(exc)
-            if translated is exc:
-                raise
-            raise translated from exc
+            raise_translated(exc)
         except BaseException:
             engine.dispose()
             raise
@@ -210,10 +215,7 @@ class Store:
             session.commit()
         except BaseException as exc:
             session.rollback()
-            translated = translate_db_error(exc)
-            if translated is not exc:
-                raise translated from exc
-            raise
+            raise_translated(exc)
         finally:
             session.close()
 

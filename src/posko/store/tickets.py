@@ -30,7 +30,7 @@ from posko.domain.status import Status
 from posko.domain.tracking import MAX_SEQUENCE, make_tracking_code
 from posko.domain.tracking import parse as parse_tracking_code
 from posko.store.crypto import NikCipher
-from posko.store.database import Store, audit, translate_db_error
+from posko.store.database import Store, audit, raise_translated
 from posko.store.desk import desk_identity
 from posko.store.mapping import (
     event_columns,
@@ -262,10 +262,7 @@ def bulk_insert(
             conn.commit()
         except BaseException as exc:
             conn.rollback()
-            translated = translate_db_error(exc)
-            if translated is not exc:
-                raise translated from exc
-            raise
+            raise_translated(exc)
         total += len(batch)
         batch.clear()
         if progress is not None:
