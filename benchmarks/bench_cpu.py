@@ -25,8 +25,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from results_file import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION_START = "<!-- cpu:start -->"
 SECTION_END = "<!-- cpu:end -->"
 GOALS = {"lookup": 5.0, "search": 30.0, "save": 15.0}
@@ -157,11 +158,7 @@ def main() -> int:
     report = "\n".join(lines)
     print(report)
     if args.write:
-        text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-        pattern = re.compile(re.escape(SECTION_START) + r".*?" + re.escape(SECTION_END), re.S)
-        text = (pattern.sub(lambda _m: report, text) if pattern.search(text)
-                else text.rstrip() + "\n\n" + report + "\n")
-        RESULTS.write_text(text)
+        write_section(report, SECTION_START, SECTION_END)
     return 0
 
 

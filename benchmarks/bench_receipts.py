@@ -29,8 +29,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from results_file import RESULTS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION_START = "<!-- receipts:start -->"
 SECTION_END = "<!-- receipts:end -->"
 GOAL_MS = 80.0
@@ -223,14 +224,7 @@ def main(argv: list[str]) -> int:
             f"(median {receipt.median_ms:.1f} ms).",
             SECTION_END,
         ])
-        old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-        if SECTION_START in old and SECTION_END in old:
-            before, rest = old.split(SECTION_START, 1)
-            after = rest.split(SECTION_END, 1)[1]
-            new = before + section + after
-        else:
-            new = old.rstrip("\n") + "\n\n" + section + "\n"
-        RESULTS.write_text(new, encoding="utf-8")
+        write_section(section, SECTION_START, SECTION_END)
         print(f"written to {RESULTS}")
     return 0
 

@@ -44,8 +44,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from results_file import RESULTS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION_START = "<!-- start:start -->"
 SECTION_END = "<!-- start:end -->"
 BIN = Path(sys.executable).parent
@@ -257,11 +258,7 @@ def main() -> int:
     print()
     print(report)
     if args.write:
-        text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-        pattern = re.compile(re.escape(SECTION_START) + r".*?" + re.escape(SECTION_END), re.S)
-        text = (pattern.sub(lambda _m: report, text) if pattern.search(text)
-                else text.rstrip() + "\n\n" + report + "\n")
-        RESULTS.write_text(text)
+        write_section(report, SECTION_START, SECTION_END)
         print(f"\nwrote {RESULTS.relative_to(ROOT)}")
     return 0
 

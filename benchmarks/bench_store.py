@@ -40,8 +40,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from results_file import RESULTS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION_START = "<!-- store:start -->"
 SECTION_END = "<!-- store:end -->"
 KECAMATAN = "31.75.04"  # Pasar Rebo, Jakarta Timur (the demo's home kecamatan)
@@ -287,13 +288,7 @@ def main() -> int:
     print()
     print(report)
     if args.write:
-        text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-        pattern = re.compile(re.escape(SECTION_START) + r".*?" + re.escape(SECTION_END), re.S)
-        if pattern.search(text):
-            text = pattern.sub(lambda _m: report, text)
-        else:
-            text = text.rstrip() + "\n\n" + report + "\n"
-        RESULTS.write_text(text)
+        write_section(report, SECTION_START, SECTION_END)
         print(f"\nwrote {RESULTS.relative_to(ROOT)}")
     return 0
 

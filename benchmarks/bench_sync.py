@@ -33,7 +33,6 @@ import multiprocessing as mp
 import os
 import platform
 import pwd
-import re
 import shlex
 import shutil
 import socket
@@ -49,8 +48,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from results_file import RESULTS, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION_START = "<!-- sync:start -->"
 SECTION_END = "<!-- sync:end -->"
 KECAMATAN = "31.75.04"
@@ -576,7 +576,8 @@ def main() -> int:
     print()
     print(report)
     if args.write:
-        write_section(report)
+        write_section(report, SECTION_START, SECTION_END)
+        print(f"\nwrote {RESULTS.relative_to(ROOT)}")
     return 0
 
 
@@ -671,15 +672,6 @@ def render(out: dict[str, Any], args: argparse.Namespace, command: str) -> list[
     return lines
 
 
-def write_section(report: str) -> None:
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(SECTION_START) + r".*?" + re.escape(SECTION_END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: report, text)
-    else:
-        text = text.rstrip() + "\n\n" + report + "\n"
-    RESULTS.write_text(text)
-    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
 
 
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sqlite3
 import statistics
 import sys
 import time
 from datetime import date
 from pathlib import Path
+
+from results_file import write_section
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,14 +162,7 @@ def main() -> int:
     report = "\n".join(lines)
     print(report)
     if args.write:
-        results = ROOT / "benchmarks" / "RESULTS.md"
-        text = results.read_text() if results.exists() else "# Benchmarks\n"
-        pattern = re.compile(r"<!-- ui-search:start -->.*?<!-- ui-search:end -->", re.S)
-        if pattern.search(text):
-            text = pattern.sub(report, text)
-        else:
-            text = text.rstrip() + "\n\n" + report + "\n"
-        results.write_text(text)
+        write_section(report, "<!-- ui-search:start -->", "<!-- ui-search:end -->")
     return 0
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import shlex
 import shutil
 import sqlite3
@@ -37,9 +36,10 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from results_file import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
-RESULTS = BENCH / "RESULTS.md"
 SECTION_START = "<!-- summary:start -->"
 SECTION_END = "<!-- summary:end -->"
 PY = sys.executable
@@ -178,14 +178,7 @@ def main() -> int:
               for step, seconds, code, load in log]
     lines.append(SECTION_END)
     report = "\n".join(lines)
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(SECTION_START) + r".*?" + re.escape(SECTION_END), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: report, text)
-    else:
-        head, _, rest = text.partition("\n")
-        text = f"{head}\n\n{report}\n{rest}"
-    RESULTS.write_text(text)
+    write_section(report, SECTION_START, SECTION_END, first=True)
     print("\n" + report)
     return 0 if all(code == 0 for _s, _t, code, _l in log) else 1
 
