@@ -375,27 +375,16 @@ def cmd_backup(args: argparse.Namespace, paths: DataPaths, console: Console,
     return EXIT_OK
 
 
-def restored_from(paths: DataPaths, backup: Path) -> None:
-    """Codes issued after `backup` was taken must never be issued again."""
-    from datetime import UTC, datetime
-
-    from posko.store.tickets import skip_sequences_after_restore
-
-    taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
-    with open_store(paths) as store:
-        skip_sequences_after_restore(store, backup_taken=taken)
-
-
 def cmd_restore(args: argparse.Namespace, paths: DataPaths, console: Console,
                 secrets: Secrets) -> int:
-    from posko.store.backup import latest_backup, restore_backup
+    from posko.store.backup import latest_backup
+    from posko.store.tickets import restore_desk_backup
 
     chosen = Path(args.backup) if args.backup else latest_backup(paths.backup_dir)
     if chosen is None or not chosen.exists():
         raise PoskoError("Tidak ada cadangan yang dapat dipulihkan.",
                          "There is no backup to restore.")
-    moved = restore_backup(chosen, paths.db_file)
-    restored_from(paths, chosen)
+    moved = restore_desk_backup(chosen, paths.db_file, backup_dir=paths.backup_dir)
     console.say(f"Dipulihkan dari {chosen}." + (f" Berkas lama disimpan di {moved}." if moved
                                                 else ""),
                 f"Restored from {chosen}." + (f" The old file was kept as {moved}." if moved

@@ -3,7 +3,6 @@ that code is on a receipt in a citizen's pocket, and maybe on the server."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from posko.domain import tracking
@@ -15,7 +14,7 @@ from posko.store.desk import nik_cipher
 from posko.store.tickets import (
     RESTORE_SEQUENCE_GAP,
     record_intake,
-    skip_sequences_after_restore,
+    restore_desk_backup,
 )
 
 
@@ -30,11 +29,11 @@ def save_one(store: Store, secrets: KeyringSecrets) -> str:
 
 def restore_and_save(db_path: Path, backup: Path, secrets: KeyringSecrets, *,
                      skip: bool) -> str:
-    restore_backup(backup, db_path)
+    if skip:
+        restore_desk_backup(backup, db_path)
+    else:
+        restore_backup(backup, db_path)
     with Store.open(db_path) as restored:
-        if skip:
-            skip_sequences_after_restore(
-                restored, backup_taken=datetime.fromtimestamp(backup.stat().st_mtime, UTC))
         return save_one(restored, secrets)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, func, select
@@ -91,6 +92,19 @@ def skip_sequences_after_restore(store: Store, *, backup_taken: datetime,
         audit(session, officer="system", action="sequences.skipped_after_restore",
               entity="tracking_sequences",
               detail=f"desk={desk} from={first} to={last} gap={RESTORE_SEQUENCE_GAP}")
+
+
+def restore_desk_backup(backup: Path, db_path: Path, *,
+                        backup_dir: Path | None = None) -> Path | None:
+    """Put `backup` in place of the desk DB and skip the tracking sequences issued since it
+    was taken; returns where the old file was kept (see `restore_backup`)."""
+    from posko.store.backup import restore_backup
+
+    moved = restore_backup(backup, db_path)
+    taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+    with Store.open(db_path, check_integrity=False, backup_dir=backup_dir) as restored:
+        skip_sequences_after_restore(restored, backup_taken=taken)
+    return moved
 
 
 def enqueue(session: Session, *, kind: str, entity_uuid: str, payload: dict[str, object],

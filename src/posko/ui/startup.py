@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from posko.domain.errors import PoskoError
 from posko.paths import DataPaths
-from posko.store.backup import backup_is_sound, list_backups, restore_backup
+from posko.store.backup import backup_is_sound, list_backups
 from posko.store.database import Store
 from posko.store.errors import DatabaseCorrupt
 from posko.ui.i18n import current_language, fill
@@ -63,13 +63,10 @@ def offer_restore(paths: DataPaths, error: DatabaseCorrupt,
         log.info("restore of the newest backup declined")
         return False
     try:
-        moved = restore_backup(backup, paths.db_file)
-        # Codes issued after the backup was taken are on receipts: never issue them again.
-        from posko.store.tickets import skip_sequences_after_restore
+        # Also skips the tracking codes issued after the backup: they are on receipts.
+        from posko.store.tickets import restore_desk_backup
 
-        taken = datetime.fromtimestamp(backup.stat().st_mtime, UTC)
-        with Store.open(paths.db_file, check_integrity=False) as restored:
-            skip_sequences_after_restore(restored, backup_taken=taken)
+        moved = restore_desk_backup(backup, paths.db_file, backup_dir=paths.backup_dir)
     except (PoskoError, OSError) as exc:
         log.error("restore failed: %s", type(exc).__name__)
         message = (exc.message(current_language()) if isinstance(exc, PoskoError)
