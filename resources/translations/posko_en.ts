@@ -1621,12 +1621,12 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Restore the newest backup (%1)? The damaged file is kept under another name, not deleted. Changes made after that backup that were not yet synced are not in it.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/startup.py" line="76"/>
+        <location filename="../../src/posko/ui/startup.py" line="73"/>
         <source>Cadangan tidak dapat dipulihkan (berkas tidak dapat ditulis). Hubungi admin.</source>
         <translation>The backup could not be restored (the file cannot be written). Contact the administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/startup.py" line="83"/>
+        <location filename="../../src/posko/ui/startup.py" line="80"/>
         <source>Cadangan %1 dipulihkan. Berkas yang rusak disimpan sebagai %2. Sinkronkan sekarang agar perubahan dari server kembali.</source>
         <translation>Backup %1 restored. The damaged file was kept as %2. Sync now so that the changes from the server come back.</translation>
     </message>
@@ -1791,8 +1791,8 @@ Reprint it from there later, or copy it to a USB stick.</translation>
     </message>
     <message>
         <location filename="../../src/posko/ui/ticket_detail.py" line="300"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="435"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="442"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="433"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="440"/>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
@@ -1848,139 +1848,139 @@ Reprint it from there later, or copy it to a USB stick.</translation>
     </message>
     <message>
         <location filename="../../src/posko/ui/ticket_detail.py" line="330"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="409"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../src/posko/ui/ticket_detail.py" line="333"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="407"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="405"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="358"/>
         <source>LEWAT TENGGAT</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="362"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="360"/>
         <source>terpenuhi %1, terlambat</source>
         <translation>met %1, late</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="361"/>
         <source>terpenuhi %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="365"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="363"/>
         <source>tiket sudah ditutup</source>
         <translation>ticket closed</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="368"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="366"/>
         <source>sisa %1 hari kerja</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="369"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="367"/>
         <source>hari ini tenggat terakhir</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="392"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="390"/>
         <source>Tandai selesai</source>
         <translation>Mark as resolved</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="394"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="392"/>
         <source>Sudah diperiksa: hapus dari daftar konflik (data di meja ini tidak berubah).</source>
         <translation>Checked: remove from the conflict list (the data on this desk does not change).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="399"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="397"/>
         <source>Konflik sinkronisasi (%1)</source>
         <translation>Sync conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="405"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="403"/>
         <source>Tiket baru</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="406"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="404"/>
         <source>Perubahan status</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="414"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="412"/>
         <source>%1 (kolom %2)</source>
         <translation>%1 (field %2)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="437"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="435"/>
         <source>status %1</source>
         <translation>status %1</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="438"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="436"/>
         <source>(lihat riwayat)</source>
         <translation>(see the timeline)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="444"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="442"/>
         <source>(data pelapor, tidak ditampilkan)</source>
         <translation>(reporter data, not shown)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="468"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="466"/>
         <source>— pilih status baru —</source>
         <translation>— choose a new status —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="469"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="467"/>
         <source>— status akhir, tidak dapat diubah —</source>
         <translation>— final status, cannot change —</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="477"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="475"/>
         <source>%1 (khusus supervisor)</source>
         <translation>%1 (supervisors only)</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="482"/>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="536"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="480"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="534"/>
         <source>Hanya camat/sekcam (supervisor) yang boleh memilih status ini.</source>
         <translation>Only the camat/sekcam (supervisor) may choose this status.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="500"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="498"/>
         <source>wajib: mengapa?</source>
         <translation>required: why?</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="500"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="498"/>
         <source>boleh dikosongkan</source>
         <translation>may be left empty</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="546"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="544"/>
         <source>Tiket tidak dapat digabung ke dirinya sendiri.</source>
         <translation>A ticket cannot be merged into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="572"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="570"/>
         <source>Tulis catatannya dulu.</source>
         <translation>Type the note first.</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="606"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="604"/>
         <source>Buka pratinjau tanda terima (ditandai sebagai cetak ulang).</source>
         <translation>Open the receipt preview (marked as a reprint).</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="657"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="655"/>
         <source>Berkas kasus %1</source>
         <translation>Case file %1</translation>
     </message>
@@ -2045,13 +2045,13 @@ Reprint it from there later, or copy it to a USB stick.</translation>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="408"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="406"/>
         <location filename="../../forms/ticket_detail.ui" line="242"/>
         <source>Nomor aplikasi</source>
         <translation>App numbers</translation>
     </message>
     <message>
-        <location filename="../../src/posko/ui/ticket_detail.py" line="410"/>
+        <location filename="../../src/posko/ui/ticket_detail.py" line="408"/>
         <location filename="../../forms/ticket_detail.ui" line="256"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>

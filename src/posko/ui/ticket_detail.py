@@ -353,8 +353,6 @@ class TicketDetailDialog(QDialog):
         tree = self.ui.slaTree
         tree.clear()
         ticket = snapshot.detail.ticket
-        calendar = default_calendar()
-        today = snapshot.loaded_at.date()
         for line in snapshot.sla:
             if line.overdue:
                 state = self.tr("LEWAT TENGGAT")
@@ -364,7 +362,7 @@ class TicketDetailDialog(QDialog):
             elif not ticket.status.is_open:
                 state = self.tr("tiket sudah ditutup")
             else:
-                left = calendar.working_days_between(today, line.due.date())
+                left = line.working_days_left
                 state = (fill(self.tr("sisa %1 hari kerja"), left) if left > 0
                          else self.tr("hari ini tenggat terakhir"))
             item = QTreeWidgetItem([line.label(language), f"{line.due:%d-%m-%Y}", state])
