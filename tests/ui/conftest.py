@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox, QTreeWidget
 
 from posko import catalogues
 from posko.paths import DataPaths
@@ -69,3 +69,27 @@ def pdf_text(pdf: bytes) -> str:
     """The text of a PDF (a receipt handed to the print preview)."""
     assert pdf.startswith(b"%PDF")
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+# --- ticket detail helpers shared by several test files -----------------------------------
+
+
+def open_detail(qtbot, ctx: DeskContext, key: str):  # type: ignore[no-untyped-def]
+    """The real ticket detail dialog for `key`, shown and loaded."""
+    from posko.ui.ticket_detail import TicketDetailDialog
+
+    dialog = TicketDetailDialog(ctx, key)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.show()
+    return dialog
+
+
+def rows(tree: QTreeWidget) -> list[list[str]]:
+    return [[tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
+            for r in range(tree.topLevelItemCount())]
+
+
+def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    assert widget.isEnabled()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

@@ -20,9 +20,8 @@ from posko.ui import audit_log as audit_log_module
 from posko.ui.audit_log import AuditLogDialog
 from posko.ui.context import DeskContext
 from posko.ui.main_window import MainWindow
-from posko.ui.ticket_detail import TicketDetailDialog
 from tests.conftest import SAMPLE_NIK
-from tests.ui.conftest import SUPERVISOR
+from tests.ui.conftest import SUPERVISOR, open_detail
 
 
 def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
@@ -196,12 +195,6 @@ def test_export_to_an_unwritable_place_says_so(qtbot, supervisor: DeskContext,  
 # --------------------------------------------------------------------------- unmask NIK
 
 
-def open_detail(qtbot, ctx: DeskContext, key: str) -> TicketDetailDialog:  # type: ignore[no-untyped-def]
-    dialog = TicketDetailDialog(ctx, key)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=5000):
-        dialog.show()
-    return dialog
 
 
 def unmask_rows(store: Store) -> list[tuple[str, str | None, str]]:

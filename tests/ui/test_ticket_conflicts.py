@@ -18,7 +18,7 @@ from posko.sync import SyncEngine, conflicts, enrol
 from posko.ui.context import DeskContext
 from posko.ui.ticket_detail import TicketDetailDialog
 from tests.sync_client.conftest import Central, central, other_desk_push, status_change  # noqa: F401 - the server fixture
-from tests.ui.test_ticket_detail import open_detail, rows
+from tests.ui.conftest import open_detail, rows
 
 
 def resolve_button(dialog: TicketDetailDialog, row: int) -> QPushButton:

@@ -19,20 +19,7 @@ from posko.store.search import find_ticket
 from posko.ui.context import DeskContext
 from posko.ui.ticket_detail import TicketDetailDialog
 from tests.conftest import SAMPLE_NIK
-from tests.ui.conftest import SUPERVISOR, pdf_text
-
-
-def open_detail(qtbot, ctx: DeskContext, key: str) -> TicketDetailDialog:  # type: ignore[no-untyped-def]
-    dialog = TicketDetailDialog(ctx, key)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.loaded, timeout=5000):
-        dialog.show()
-    return dialog
-
-
-def rows(tree: QTreeWidget) -> list[list[str]]:
-    return [[tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
-            for r in range(tree.topLevelItemCount())]
+from tests.ui.conftest import SUPERVISOR, click, open_detail, pdf_text, rows
 
 
 def all_text(dialog: TicketDetailDialog) -> str:
@@ -51,9 +38,6 @@ def choose_status_with_keys(qtbot, dialog: TicketDetailDialog, *keys: Qt.Key) ->
         qtbot.keyClick(combo, key)
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    assert widget.isEnabled()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def outbox(store: Store) -> list[tuple[str, dict]]:  # type: ignore[type-arg]

@@ -20,8 +20,7 @@ from posko.store.models import AuditEntry
 from posko.ui.context import DeskContext
 from tests.conftest import SAMPLE_NAME, SAMPLE_NIK, SAMPLE_PHONE
 from tests.receipts.helpers import reader
-from tests.ui.conftest import pdf_text
-from tests.ui.test_ticket_detail import click, open_detail
+from tests.ui.conftest import click, open_detail, pdf_text
 
 INTERNAL = "Catatan rahasia: pelapor kerabat lurah"
 
