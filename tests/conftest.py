@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from posko.secrets import KeyringSecrets
 from posko.store.crypto import NikCipher
 from posko.store.database import Store
 from posko.store.desk import initialise_desk, nik_cipher
+
+# Qt tests are headless, also when pytest is run directly rather than through scripts/dev.py
+# (pytest-qt creates the QApplication after conftest is imported).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # No test may leave personal data in logs, exception texts or crash files.
 pytest_plugins = ("tests.pii_guard", "pytester")
