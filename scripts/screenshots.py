@@ -3,7 +3,7 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--out DIR]
 
-Writes docs/screenshots/desk-*.png and audit-log.png (or into DIR). Uses a temporary data
+Writes docs/screenshots/desk-*.png, merge.png and audit-log.png (or into DIR). Uses a temporary data
 folder and an in-memory keyring, so it never touches real data.
 """
 
@@ -67,6 +67,45 @@ def _audit_demo(store, cipher, supervisor: str) -> None:  # type: ignore[no-unty
                                  officer="budi.santoso", promise="Dinas dihubungi"))
     if with_nik:
         reveal_nik(store, cipher, with_nik, officer=supervisor, is_supervisor=True)
+
+
+def _merge_shot(window, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The merge dialog over the lookup page: three open tickets of one category selected."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtGui import QColor, QPainter, QPen
+
+    page = window.lookup_page
+    window.ui.tabs.setCurrentWidget(window.ui.lookupTab)
+    page.ui.searchBox.setText("sampah")
+    page.run_search()
+    settle(1200)
+    table, selection = page.ui.resultsTable, page.ui.resultsTable.selectionModel()
+    table.clearSelection()
+    picked: list[str] = []  # categories of the rows picked
+    for row in range(page.proxy.rowCount()):
+        item = page.model.row_at(page.proxy.mapToSource(page.proxy.index(row, 0)).row())
+        if len(picked) < 3 and item.status.is_open and item.category in (picked[:1] or
+                                                                         [item.category]):
+            selection.select(page.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
+            picked.append(item.category)
+    settle(300)
+    page.open_merge()
+    dialog = page.merge_dialog
+    dialog.resize(900, 380)
+    dialog.ui.noteEdit.setText("Tumpukan sampah yang sama di ujung gang")
+    settle(1200)
+    # The dialog is a window of its own: paint it over the main window's picture.
+    picture = window.grab()
+    painter = QPainter(picture)
+    corner = (dialog.mapToGlobal(dialog.rect().topLeft())
+              - window.mapToGlobal(window.rect().topLeft()))
+    painter.drawPixmap(corner, dialog.grab())
+    painter.setPen(QPen(QColor("#555555"), 2))
+    painter.drawRect(corner.x(), corner.y(), dialog.width(), dialog.height())
+    painter.end()
+    picture.save(str(out / "merge.png"))
+    dialog.reject()
 
 
 def main() -> int:
@@ -146,6 +185,7 @@ def main() -> int:
     window.lookup_page.run_search()
     settle(1200)
     window.grab().save(str(out / "desk-lookup.png"))
+    _merge_shot(window, settle, out)
 
     try:
         from posko.ui.assisted import AssistedWizard

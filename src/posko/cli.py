@@ -151,7 +151,41 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "changes waiting to be sent")
     outbox.add_argument("--retry", action="store_true",
                         help="kirim ulang yang ditahan / retry parked changes")
+    _data_request_parser(commands)
     return parser
+
+
+def _data_request_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`posko data-request find|export|erase|pending|run|retention` (UU PDP art. 32)."""
+    request = commands.add_parser(
+        "data-request", help="permintaan data warga (UU PDP) / a citizen's data request")
+    actions = request.add_subparsers(dest="data_request_command", required=True,
+                                     metavar="ACTION")
+    person = argparse.ArgumentParser(add_help=False)
+    person.add_argument("--nik", help="NIK (16 angka); '-' = baca dari stdin / read from stdin")
+    person.add_argument("--phone", help="nomor telepon / phone number; '-' = stdin")
+    person.add_argument("--name", help="nama lengkap / full name (exact); '-' = stdin")
+    by = argparse.ArgumentParser(add_help=False)
+    by.add_argument("--by", metavar="NAME",
+                    help="petugas yang tercatat di log audit / officer for the audit log "
+                         "(default: the system user)")
+    actions.add_parser("find", parents=[person],
+                       help="cari semua tiket orang itu / find the person's tickets")
+    export = actions.add_parser("export", parents=[person, by],
+                                help="ekspor PDF + JSON / export PDF + JSON")
+    export.add_argument("--out", required=True, metavar="FILE",
+                        help="nama berkas tanpa akhiran / file name (FILE.pdf, FILE.json)")
+    erase = actions.add_parser("erase", parents=[person, by],
+                               help="hapus (anonimkan) / erase (anonymise)")
+    erase.add_argument("--yes", action="store_true",
+                       help="benar-benar hapus / really erase (without it: only the plan)")
+    actions.add_parser("pending", help="permintaan hapus yang menunggu / waiting erasures")
+    actions.add_parser("run", parents=[by],
+                       help="jalankan penghapusan yang sudah boleh / erase what may be "
+                            "erased now")
+    retention = actions.add_parser("retention", parents=[by],
+                                   help="masa simpan (hari) / retention period (days)")
+    retention.add_argument("days", nargs="?", type=int, help="nilai baru / new value")
 
 
 DEMO_PIN = "1234"
@@ -649,6 +683,110 @@ def cmd_outbox(args: argparse.Namespace, paths: DataPaths, console: Console,
     return EXIT_OK
 
 
+def _cli_officer(args: argparse.Namespace) -> str:
+    import getpass
+
+    name = (getattr(args, "by", None) or "").strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "posko"
+    return name[:64]
+
+
+def _person_args(args: argparse.Namespace) -> dict[str, str | None]:
+    """--nik/--phone/--name, where '-' reads the value from stdin (one line each, in that
+    order), so a NIK need not sit in the shell history."""
+    values: dict[str, str | None] = {}
+    for key in ("nik", "phone", "name"):
+        value = getattr(args, key, None)
+        if value == "-":
+            value = sys.stdin.readline().strip()
+        values[key] = value
+    return values
+
+
+def cmd_data_request(args: argparse.Namespace, paths: DataPaths, console: Console,
+                     secrets: Secrets) -> int:
+    """A citizen's data request. Output names tickets by tracking code only: never the
+    NIK, phone or name given (they are personal data)."""
+    from posko.store import data_request as dr
+    from posko.store.desk import desk_identity, master_key, nik_cipher
+    from posko.store.drafts import DraftBox
+
+    action = args.data_request_command
+    officer = _cli_officer(args)
+    with open_store(paths) as store:
+        if action == "retention":
+            if args.days is not None:
+                dr.set_retention_days(store, args.days, officer=officer, is_supervisor=True)
+            days = dr.retention_days(store)
+            console.say(f"Masa simpan data pelapor: {days} hari setelah tiket ditutup.",
+                        f"Reporter data retention: {days} days after a ticket is closed.")
+            return EXIT_OK
+        if action == "pending":
+            pending = dr.pending_requests(store)
+            for item in pending:
+                print(f"{item.requested_at:%Y-%m-%d %H:%M}  {item.uuid}  {item.officer:<16} "
+                      f"{item.erased} / {item.erased + len(item.waiting)}  "
+                      f"{' '.join(item.waiting)}", file=console.out)
+            console.say(f"{len(pending)} permintaan hapus menunggu.",
+                        f"{len(pending)} erasure requests waiting.")
+            return EXIT_OK
+        cipher = nik_cipher(store, secrets)
+        drafts = DraftBox(paths.data_dir, master_key(store, secrets))
+        if action == "run":
+            erased = dr.run_pending_erasures(store, cipher, drafts=drafts, officer=officer,
+                                             backup_dir=paths.backup_dir)
+            console.say(f"{erased} tiket dianonimkan.", f"{erased} tickets anonymised.")
+            return EXIT_OK
+        query = dr.person_query(**_person_args(args))
+        findings = dr.find_person(store, cipher, query)
+        zone = desk_identity(store).timezone
+        checks = {c.ticket_uuid: c for c in dr.erasure_plan(store, findings)}
+        en = console.language == "en"
+        for ticket in findings.tickets:
+            check = checks[ticket.uuid]
+            role = ("reporter" if en else "pelapor") if ticket.as_reporter else (
+                f"{'asked' if en else 'penanya'} x{len(ticket.follow_up_uuids)}")
+            when = (f" {check.allowed_from.astimezone(zone):%Y-%m-%d}"
+                    if check.allowed_from and not check.allowed else "")
+            print(f"{ticket.tracking_code}  {role:<14} {','.join(ticket.matched_by):<14} "
+                  f"{ticket.status.label_en if en else ticket.status.label_id:<18} "
+                  f"{check.reason}{when}", file=console.out)
+        console.say(f"{len(findings.tickets)} tiket ({len(findings.reporter_tickets)} sebagai "
+                    f"pelapor, {findings.follow_up_count} tindak lanjut).",
+                    f"{len(findings.tickets)} tickets ({len(findings.reporter_tickets)} as "
+                    f"reporter, {findings.follow_up_count} follow-ups).")
+        if action == "export":
+            folder = Path(args.out).expanduser().parent
+            if not folder.is_dir():
+                raise PoskoError(f"Folder tujuan tidak ada: {folder}",
+                                 f"The target folder does not exist: {folder}")
+            json_path, pdf_path = dr.write_export(
+                store, cipher, findings, Path(args.out).expanduser(), officer=officer,
+                is_supervisor=True, language=console.language, timezone=zone)
+            console.say(f"Ditulis: {pdf_path} dan {json_path}",
+                        f"Written: {pdf_path} and {json_path}")
+        elif action == "erase":
+            if not findings.tickets:
+                return EXIT_OK
+            if not args.yes:
+                raise PoskoError(
+                    "Belum ada yang dihapus. Periksa daftar di atas, lalu ulangi dengan --yes.",
+                    "Nothing was erased. Check the list above, then run again with --yes.",
+                    code="confirmation_needed")
+            outcome = dr.request_erasure(store, cipher, findings, officer=officer,
+                                         is_supervisor=True, drafts=drafts,
+                                         backup_dir=paths.backup_dir)
+            console.say(f"Permintaan {outcome.request_uuid}: {len(outcome.erased)} tiket "
+                        f"dianonimkan sekarang, {len(outcome.waiting)} menunggu.",
+                        f"Request {outcome.request_uuid}: {len(outcome.erased)} tickets "
+                        f"anonymised now, {len(outcome.waiting)} waiting.")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], int]] = {
     "init": cmd_init,
     "demo-data": cmd_demo_data,
@@ -665,6 +803,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataPaths, Console, Secrets], 
     "sync": cmd_sync,
     "outbox": cmd_outbox,
     "open311": cmd_open311,
+    "data-request": cmd_data_request,
 }
 
 

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from posko.store.attachments import MAX_ATTACHMENT_BYTES
-from posko_central import __version__, api, errors, open311, ratelimit
+from posko_central import __version__, agency, api, errors, open311, ratelimit
 from posko_central.db import Database, require_current
 from posko_central.limits import (
     DEFAULT_BODY_LIMIT,
@@ -47,6 +47,11 @@ The contract between Posko desks and a city's central complaint server
   plus 1 second per 16 KiB received; configurable) is answered 408 and the connection closed.
 * **Privacy.** NIKs are never sent to the server (`has_nik` only); Open311 never returns
   reporter identity.
+* **Agencies.** `GET /v1/agency/tickets` (by cursor, like the pull) and
+  `GET /v1/agency/tickets/{ref}` give an agency (`posko-central agency add`, its own
+  `AgencyToken`; device tokens are refused there, and agency tokens everywhere else)
+  read-only access to the tickets dispatched to it in its kecamatan, with the reporter's
+  kind only: never a name, phone, NIK or an officer's free text.
 """
 
 
@@ -92,6 +97,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         settings.enrol_window)
     app.include_router(api.router)
     app.include_router(open311.router)
+    app.include_router(agency.router)
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body,
                        attachment_limit=settings.max_attachment,

@@ -6,6 +6,10 @@
     posko-central add-device --kecamatan 31.75.04 --name "Meja 1" [--desk N] [--json]
     posko-central revoke-device DEVICE_ID
     posko-central list-devices [--kecamatan 31.75.04]
+    posko-central agency add --name "Suku Dinas Bina Marga Jakarta Timur" --kecamatan 31.75.04
+                             [--kecamatan ...] [--category jalan_rusak ...] [--json]
+    posko-central agency list [--kecamatan 31.75.04]
+    posko-central agency revoke AGENCY_ID
     posko-central import-app-tickets FILE.jsonl
     posko-central demo-data [--tickets 3000] [--seed 1]
     posko-central demo-setup [--kecamatan 31.75.04] [--desk-tickets 2000] [--desk-seed 1]
@@ -90,6 +94,23 @@ def _parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list-devices", help="daftar meja / list desks")
     listing.add_argument("--kecamatan")
+
+    agency = commands.add_parser(
+        "agency", help="akses baca instansi (dinas) / read-only agency access")
+    agency_commands = agency.add_subparsers(dest="agency_command", required=True)
+    agency_add = agency_commands.add_parser("add", help="daftarkan instansi / add an agency")
+    agency_add.add_argument("--name", required=True,
+                            help='e.g. "Suku Dinas Bina Marga Jakarta Timur"')
+    agency_add.add_argument("--kecamatan", required=True, action="append",
+                            help="Kemendagri code, e.g. 31.75.04 (repeat for more)")
+    agency_add.add_argument("--category", action="append",
+                            help="category code (repeat for more; default: the categories "
+                                 "whose catalogue agency the name contains)")
+    agency_add.add_argument("--json", action="store_true", help="machine-readable output")
+    agency_list = agency_commands.add_parser("list", help="daftar instansi / list agencies")
+    agency_list.add_argument("--kecamatan")
+    agency_revoke = agency_commands.add_parser("revoke", help="cabut instansi / revoke")
+    agency_revoke.add_argument("agency", help="agency id (or its first characters)")
 
     imp = commands.add_parser("import-app-tickets", help="impor tiket aplikasi (JSON lines)")
     imp.add_argument("file", type=Path)
@@ -205,6 +226,35 @@ def cmd_list(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def cmd_agency(args: argparse.Namespace, url: str) -> int:
+    from posko_central.agency import add_agency, list_agencies, revoke_agency
+
+    db = _open(url)
+    try:
+        if args.agency_command == "add":
+            info, token = add_agency(db, args.name, args.kecamatan, args.category)
+            if args.json:
+                print(json.dumps({"agency_id": info.public_id, "name": info.name,
+                                  "kecamatan_codes": list(info.kecamatan_codes),
+                                  "categories": list(info.categories), "token": token}))
+                return 0
+            print(f"Instansi / agency: {info.public_id}  {info.name}")
+            print(f"Kecamatan: {', '.join(info.kecamatan_codes)}")
+            print(f"Kategori / categories: {', '.join(info.categories)}")
+            print(f"Token (hanya ditampilkan sekali / shown only once): {token}")
+            return 0
+        if args.agency_command == "revoke":
+            info = revoke_agency(db, args.agency)
+            print(f"Dicabut / revoked: {info.public_id} ({info.name})")
+            return 0
+        for a in list_agencies(db, args.kecamatan):
+            print(f"{a.public_id}  {a.state:<8}  {','.join(a.kecamatan_codes)}  "
+                  f"{','.join(a.categories)}  {a.name}")
+        return 0
+    finally:
+        db.close()
+
+
 def cmd_import(args: argparse.Namespace, url: str) -> int:
     from posko_central.importer import import_file
 
@@ -270,7 +320,8 @@ def cmd_openapi(args: argparse.Namespace, url: str) -> int:
 
 COMMANDS = {
     "serve": cmd_serve, "add-device": cmd_add_device, "revoke-device": cmd_revoke,
-    "list-devices": cmd_list, "import-app-tickets": cmd_import, "demo-data": cmd_demo,
+    "list-devices": cmd_list, "agency": cmd_agency, "import-app-tickets": cmd_import,
+    "demo-data": cmd_demo,
     "demo-setup": cmd_demo_setup,
     "delete-ticket": cmd_delete, "migrate": cmd_migrate, "openapi": cmd_openapi,
 }

@@ -89,9 +89,13 @@ APP_LABEL: dict[Status, str] = {
 def app_status(word: str) -> Status:
     text = word.strip().lower()
     try:
-        return Status(text)
+        status = Status(text)
     except ValueError:
         pass
+    else:
+        # An app or agency saying "done" in our own code is still the agency's word: the
+        # kecamatan validates it (awaiting_validation), as it does the apps' "Selesai".
+        return Status.AWAITING_VALIDATION if status is Status.DONE else status
     if text in APP_STATUS:
         return APP_STATUS[text]
     raise PoskoError(f"Status aplikasi tidak dikenal: {word[:40]!r}",

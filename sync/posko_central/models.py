@@ -249,3 +249,93 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(64))
     entity_uuid: Mapped[str | None] = mapped_column(String(36))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class TicketMergeRow(Base):
+    """Tickets merged into a survivor (change kind ``ticket.merged``), kept so that the
+    merge can be undone (``ticket.merge_undone``) and a repeat recognised."""
+
+    __tablename__ = "ticket_merges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kecamatan_code: Mapped[str] = mapped_column(String(8))
+    survivor_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"),
+                                             index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    undo_uuid: Mapped[str | None] = mapped_column(String(36), unique=True)
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    undone_by: Mapped[str | None] = mapped_column(String(64))
+    items: Mapped[list[TicketMergeItemRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="TicketMergeItemRow.id")
+    moves: Mapped[list[TicketMergeMoveRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="TicketMergeMoveRow.id")
+
+
+class TicketMergeItemRow(Base):
+    """One ticket merged away: its status before the merge and its status events."""
+
+    __tablename__ = "ticket_merge_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merge_id: Mapped[int] = mapped_column(ForeignKey("ticket_merges.id", ondelete="CASCADE"),
+                                          index=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"),
+                                           index=True)
+    previous_status: Mapped[str] = mapped_column(String(32))
+    event_uuid: Mapped[str] = mapped_column(String(36))
+    restore_event_uuid: Mapped[str | None] = mapped_column(String(36))
+
+
+class TicketMergeMoveRow(Base):
+    """One external ref or follow-up a merge moved to the survivor (undo moves it back)."""
+
+    __tablename__ = "ticket_merge_moves"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merge_id: Mapped[int] = mapped_column(ForeignKey("ticket_merges.id", ondelete="CASCADE"),
+                                          index=True)
+    from_ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"),
+                                                index=True)
+    external_ref_id: Mapped[int | None] = mapped_column(
+        ForeignKey("external_refs.id", ondelete="CASCADE"), index=True)
+    follow_up_id: Mapped[int | None] = mapped_column(
+        ForeignKey("follow_ups.id", ondelete="CASCADE"), index=True)
+
+
+class AgencyRow(Base):
+    """An agency (dinas / suku dinas) with read-only access to the tickets dispatched to it
+    in its kecamatan(s), without reporter identity (``posko_central.agency``). Its token is
+    stored as SHA-256 only, like a device's."""
+
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    kecamatan: Mapped[list[AgencyKecamatanRow]] = relationship(
+        cascade="all, delete-orphan", order_by="AgencyKecamatanRow.kecamatan_code")
+    categories: Mapped[list[AgencyCategoryRow]] = relationship(
+        cascade="all, delete-orphan", order_by="AgencyCategoryRow.category")
+
+
+class AgencyKecamatanRow(Base):
+    """A kecamatan whose dispatched tickets an agency may read."""
+
+    __tablename__ = "agency_kecamatan"
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    kecamatan_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+
+
+class AgencyCategoryRow(Base):
+    """A complaint category an agency handles (a ticket of it dispatched in the agency's
+    kecamatan is the agency's)."""
+
+    __tablename__ = "agency_categories"
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -231,6 +231,73 @@ class AttachmentIn(Strict):
     created_at: Timestamp | None = None
 
 
+MAX_MERGED = 50
+
+
+class MergedTicketIn(Strict):
+    ticket_uuid: UUID = Field(description="A ticket merged away into the survivor.")
+    event_uuid: UUID = Field(description="UUID of its `merged` status event.")
+
+
+class TicketMergeIn(Strict):
+    """Tickets merged into one survivor (`posko.store.merge.merge_tickets`)."""
+
+    uuid: UUID = Field(description="The merge's UUID (undo names it).")
+    survivor_uuid: UUID
+    at: Timestamp
+    actor: Officer
+    note: Text2000 = ""
+    merged: list[MergedTicketIn] = Field(
+        min_length=1, max_length=MAX_MERGED,
+        description="Each becomes `merged` (merged_into = survivor_uuid); the server moves "
+                    "ALL its external refs and follow-ups to the survivor. A ticket the "
+                    "server has already merged gives `conflict` with code `already_merged` "
+                    "and the server's version of that ticket; nothing of the merge is "
+                    "applied.")
+
+
+class RestoredTicketIn(Strict):
+    ticket_uuid: UUID
+    event_uuid: UUID = Field(description="UUID of the status event that restores it.")
+    status: Status = Field(description="The status the desk restored. The server restores "
+                                       "the status it had before the merge (server wins "
+                                       "on status).")
+
+
+class MergeUndoIn(Strict):
+    """A merge undone (`posko.store.merge.undo_merge`)."""
+
+    uuid: UUID = Field(description="The undo's UUID.")
+    merge_uuid: UUID
+    at: Timestamp
+    actor: Officer
+    restored: list[RestoredTicketIn] = Field(
+        min_length=1, max_length=MAX_MERGED,
+        description="Exactly the merge's merged tickets; the server moves back exactly "
+                    "what that merge moved.")
+
+
+MAX_ERASED_FOLLOW_UPS = 500
+
+
+class ReporterErasedIn(Strict):
+    """A citizen's erasure request carried out on one ticket (UU PDP art. 32;
+    `posko.store.data_request`). Names uuids only: never the person's name, phone or NIK."""
+
+    uuid: UUID = Field(description="This erasure's UUID (one per ticket and execution).")
+    ticket_uuid: UUID
+    at: Timestamp
+    actor: Officer
+    reporter: bool = Field(default=True, description="Anonymise the ticket's reporter (name, "
+                           "phone, has_nik, contact; a named reporter becomes anonymous) and "
+                           "remove their name and phone from the ticket's free text.")
+    follow_ups: list[UUID] = Field(
+        default_factory=list, max_length=MAX_ERASED_FOLLOW_UPS,
+        description="Follow-ups of this ticket the person asked: `requested_by` is emptied "
+                    "and their name removed from the follow-up's text. An unknown ticket "
+                    "(or one of another kecamatan) is accepted with nothing to do.")
+
+
 class _Change(Strict):
     id: UUID = Field(description="The desk's outbox row UUID.")
     entity_uuid: UUID = Field(description="UUID of the entity the change is about; must "
@@ -268,13 +335,29 @@ class AttachmentAdded(_Change):
     payload: AttachmentIn
 
 
+class TicketMerged(_Change):
+    kind: Literal["ticket.merged"]
+    payload: TicketMergeIn
+
+
+class TicketMergeUndone(_Change):
+    kind: Literal["ticket.merge_undone"]
+    payload: MergeUndoIn
+
+
+class ReporterErased(_Change):
+    kind: Literal["reporter.erased"]
+    payload: ReporterErasedIn
+
+
 Change = Annotated[
     TicketCreated | StatusChanged | NoteAdded | FollowUpCreated | ExternalRefAdded
-    | AttachmentAdded,
+    | AttachmentAdded | TicketMerged | TicketMergeUndone | ReporterErased,
     Field(discriminator="kind"),
 ]
 CHANGE_KINDS = ("ticket.created", "status.changed", "note.added", "followup.created",
-                "external_ref.added", "attachment.added")
+                "external_ref.added", "attachment.added", "ticket.merged",
+                "ticket.merge_undone", "reporter.erased")
 
 
 class PushRequest(Strict):

@@ -449,6 +449,14 @@ def _apply(session: Session, caller: Caller, change: Any, result: ItemResult) ->
         _apply_follow_up(session, caller, change.payload, result)
     elif isinstance(change, s.ExternalRefAdded):
         _apply_external_ref(session, caller, change.payload, result)
+    elif isinstance(change, s.TicketMerged | s.TicketMergeUndone):
+        from posko_central import merging  # builds on this module's helpers
+
+        merging.apply_change(session, caller, change, result)
+    elif isinstance(change, s.ReporterErased):
+        from posko_central import erasure  # builds on this module's helpers
+
+        erasure.apply_reporter_erased(session, caller, change.payload, result)
     else:
         _apply_attachment(session, caller, change.payload, result)
 

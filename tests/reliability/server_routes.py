@@ -13,7 +13,7 @@ from typing import Any
 
 import requests
 from fastapi.routing import APIRoute
-from posko_central import api, open311
+from posko_central import agency, api, open311
 from posko_central.app import Settings, create_app
 from posko_central.db import Database, migrate
 
@@ -38,7 +38,8 @@ def _routes(routes: list[Any]) -> list[tuple[str, str]]:
     return sorted(found, key=lambda r: (r[1], r[0]))
 
 
-ROUTES: list[tuple[str, str]] = _routes([*api.router.routes, *open311.router.routes])
+ROUTES: list[tuple[str, str]] = _routes([*api.router.routes, *open311.router.routes,
+                                         *agency.router.routes])
 AUTHENTICATED: list[tuple[str, str]] = [r for r in ROUTES if r not in PUBLIC]
 
 
@@ -71,6 +72,11 @@ def route_id(route: tuple[str, str]) -> str:
 
 def is_open311(path: str) -> bool:
     return path.startswith("/open311/")
+
+
+def is_agency(path: str) -> bool:
+    """Routes for agency tokens (`posko-central agency add`); device tokens are refused."""
+    return path.startswith("/v1/agency/")
 
 
 def assert_error_shape(answer: Any, status: int | tuple[int, ...]) -> Any:

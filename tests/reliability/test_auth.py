@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 import requests
 import yaml
+from posko_central.agency import add_agency, revoke_agency
 from posko_central.auth import ENROLMENT_TTL, add_device, enrol, hash_secret, revoke_device
 from posko_central.errors import ApiError
 from posko_central.models import Device as DeviceRow
@@ -38,6 +39,7 @@ from tests.reliability.server_routes import (
     app_routes,
     assert_error_shape,
     documented_routes,
+    is_agency,
     is_open311,
     route_id,
 )
@@ -75,6 +77,8 @@ def sample_request(method: str, path: str) -> dict[str, Any]:
             "url": "/open311/v2/requests/ABCD-EFGH-JKLM.json"},
         ("GET", "/open311/v2/tokens/{token}.json"): {
             "url": f"/open311/v2/tokens/{ticket_uuid}.json"},
+        ("GET", "/v1/agency/tickets"): {"url": "/v1/agency/tickets", "params": {"limit": 5}},
+        ("GET", "/v1/agency/tickets/{ref}"): {"url": "/v1/agency/tickets/QLUE 1234567"},
     }
     assert (method, path) in samples, (
         f"{method} {path} is a new authenticated endpoint: add a well-formed sample request "
@@ -107,7 +111,10 @@ def test_a_valid_token_gets_past_authentication(central: Central,
     """The probe requests are well-formed: with a real token they are not refused (so the
     refusals below are about the credentials, nothing else)."""
     device = enrol_device(central)
-    answer = call(central, *route, headers={"Authorization": f"Bearer {device.token}"})
+    token = device.token
+    if is_agency(route[1]):  # agency routes take an agency's token (and refuse a device's)
+        token = add_agency(central.db, "Dinas Lingkungan Hidup", ["31.75.04"])[1]
+    answer = call(central, *route, headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code not in (401, 403, 422, 429), answer.text[:300]
     assert answer.status_code < 500
 
@@ -120,6 +127,15 @@ def test_bad_credentials_are_refused_everywhere(central: Central,
     revoked = enrol_device(central, desk=2)
     revoke_device(central.db, central.devices[-1])
     unused_code = central.add_device(desk=3)
+    agency_token = add_agency(central.db, "Dinas Lingkungan Hidup", ["31.75.04"])[1]
+    gone, gone_token = add_agency(central.db, "Dinas Bina Marga", ["31.75.04"])
+    revoke_agency(central.db, gone.public_id)
+    # The valid and the revoked token of the route's kind; the other kind's valid token is
+    # refused like any unknown one (a device token on agency routes and the reverse).
+    agency = is_agency(path)
+    valid, revoked_token, other_kind = (
+        (agency_token, gone_token, device.token) if agency
+        else (device.token, revoked.token, agency_token))
     open311 = is_open311(path)
     expected = 403 if open311 else 401
     variants: dict[str, dict[str, str]] = {
@@ -127,32 +143,34 @@ def test_bad_credentials_are_refused_everywhere(central: Central,
         "empty bearer": {"Authorization": "Bearer "},
         "scheme only": {"Authorization": "Bearer"},
         "basic": {"Authorization": "Basic dXNlcjpwYXNz"},
-        "no scheme": {"Authorization": device.token},
-        "two words": {"Authorization": f"Bearer {device.token} extra"},
+        "no scheme": {"Authorization": valid},
+        "two words": {"Authorization": f"Bearer {valid} extra"},
         "garbage": {"Authorization": "Bearer pkc_" + secrets.token_urlsafe(32)},
         "sql": {"Authorization": "Bearer ' OR '1'='1' --"},
         "non-ascii": {"Authorization": "Bearer \xff\xfe\xe9"},
         "huge": {"Authorization": "Bearer " + "a" * 6000},
-        "stored hash": {"Authorization": f"Bearer {hash_secret(device.token)}"},
-        "truncated": {"Authorization": f"Bearer {device.token[:-1]}"},
+        "stored hash": {"Authorization": f"Bearer {hash_secret(valid)}"},
+        "truncated": {"Authorization": f"Bearer {valid[:-1]}"},
         "enrolment code": {"Authorization": f"Bearer {unused_code}"},
-        "revoked": {"Authorization": f"Bearer {revoked.token}"},
+        "revoked": {"Authorization": f"Bearer {revoked_token}"},
+        "other kind": {"Authorization": f"Bearer {other_kind}"},
     }
     for name, headers in variants.items():
         answer = call(central, method, path, headers=headers)
         body = assert_error_shape(answer, expected)
         text = answer.text
-        assert device.token not in text, name
-        assert revoked.token not in text, name
+        for token in (valid, revoked_token, other_kind):
+            assert token not in text, name
         if not open311:
             assert answer.headers["www-authenticate"].startswith("Bearer"), name
-            assert body["code"] in ("missing_token", "invalid_token", "device_revoked"), name
+            assert body["code"] in ("missing_token", "invalid_token", "device_revoked",
+                                    "agency_revoked"), name
             if name == "revoked":
-                assert body["code"] == "device_revoked"
+                assert body["code"] == ("agency_revoked" if agency else "device_revoked")
     if open311:
         for name, key in {"garbage": "pkc_" + secrets.token_urlsafe(32), "empty": "",
                           "revoked": revoked.token, "code": unused_code,
-                          "sql": "' OR 1=1 --"}.items():
+                          "agency": agency_token, "sql": "' OR 1=1 --"}.items():
             answer = call(central, method, path, api_key=key)
             assert_error_shape(answer, 403)
             assert revoked.token not in answer.text, name
@@ -162,7 +180,7 @@ def test_bad_credentials_are_refused_everywhere(central: Central,
         assert_error_shape(answer, 403)
     else:
         # Open311's api_key means nothing on /v1
-        assert_error_shape(call(central, method, path, api_key=device.token), 401)
+        assert_error_shape(call(central, method, path, api_key=valid), 401)
 
 
 def test_tokens_do_not_expire_but_revocation_is_immediate(central: Central) -> None:

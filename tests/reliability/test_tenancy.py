@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import requests
+from posko_central.agency import add_agency
 from posko_central.models import TicketRow
 from sqlalchemy import func, select
 
@@ -376,6 +377,49 @@ def probe_open311_public(world: World) -> None:
             world.assert_no_leak(answer.text)
 
 
+def probe_agency(world: World) -> None:
+    """Agency routes: device tokens (A's too) are refused; an agency of B (every category)
+    sees B's dispatched ticket and nothing of A's, even once A's ticket is dispatched; an
+    agency of A sees A's ticket but none of its reporter's identity or officers' texts."""
+    every = [c.code for c in catalogues.categories()]
+    for token in (world.b.token, world.a.token):
+        for path in ("/v1/agency/tickets", f"/v1/agency/tickets/{world.a_ticket['uuid']}"):
+            answer = requests.get(world.url(path), headers={"Authorization": f"Bearer {token}"},
+                                  timeout=TIMEOUT)
+            assert_error_shape(answer, 401)
+            world.assert_no_leak(answer.text)
+    for device, ticket in ((world.b, world.b_ticket), (world.a, world.a_ticket)):
+        statuses = ("verified", "dispatched") if device is world.b else ("dispatched",)
+        _push(device, *[_change("status.changed", {
+            "uuid": str(uuid.uuid4()), "ticket_uuid": ticket["uuid"], "status": status,
+            "at": _now(), "actor": "budi"}) for status in statuses])
+    b_token = add_agency(world.central.db, "Dinas Lingkungan Hidup", [KEC_B], every)[1]
+    b_auth = {"Authorization": f"Bearer {b_token}"}
+    listed = requests.get(world.url("/v1/agency/tickets"), headers=b_auth, timeout=TIMEOUT)
+    assert [t["uuid"] for t in listed.json()["tickets"]] == [world.b_ticket["uuid"]]
+    world.assert_no_leak(listed.text)
+    for ref in world.a_refs():
+        theirs = requests.get(world.url(f"/v1/agency/tickets/{ref}"), headers=b_auth,
+                              timeout=TIMEOUT)
+        unknown = requests.get(world.url("/v1/agency/tickets/QLUE 1"), headers=b_auth,
+                               timeout=TIMEOUT)
+        assert_error_shape(theirs, 404)
+        assert theirs.json() == unknown.json(), ref
+        world.assert_no_leak(theirs.text)
+    a_token = add_agency(world.central.db, "Dinas Lingkungan Hidup", [KEC_A], every)[1]
+    a_auth = {"Authorization": f"Bearer {a_token}"}
+    texts = [requests.get(world.url("/v1/agency/tickets"), headers=a_auth,
+                          timeout=TIMEOUT).text,
+             requests.get(world.url(f"/v1/agency/tickets/{world.a_ticket['uuid']}"),
+                          headers=a_auth, timeout=TIMEOUT).text]
+    assert world.a_ticket["tracking_code"] in texts[0]  # A's agency does see the complaint
+    for text in texts:
+        for marker in ("Wulandari", "Kusumawati", "9876-5432", "6281398765432", "Haryanto",
+                       "safir-A", "Kartikasari", "bukti-rumah", "Sulistyowati",
+                       "Prameswari", "1234-9999", world.b_ticket["uuid"]):
+            assert marker.lower() not in text.lower(), marker
+
+
 PROBES: dict[tuple[str, str], Callable[[World], None]] = {
     ("GET", "/healthz"): probe_healthz,
     ("POST", "/v1/enrolments"): probe_enrolments,
@@ -391,6 +435,8 @@ PROBES: dict[tuple[str, str], Callable[[World], None]] = {
     ("POST", "/open311/v2/requests.json"): probe_open311_post,
     ("GET", "/open311/v2/requests/{service_request_id}.json"): probe_open311_get,
     ("GET", "/open311/v2/tokens/{token}.json"): probe_open311_token,
+    ("GET", "/v1/agency/tickets"): probe_agency,
+    ("GET", "/v1/agency/tickets/{ref}"): probe_agency,
 }
 
 

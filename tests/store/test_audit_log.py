@@ -281,5 +281,9 @@ def test_every_action_the_desk_writes_is_offered_in_the_filter() -> None:
         text = path.read_text(encoding="utf-8")
         for call in re.finditer(r"\baudit\(session,(.{0,300}?)\)\n", text, re.S):
             written |= set(re.findall(r'"([a-z_]+\.[a-z_]+)"', call.group(1)))
-    assert {"ticket.create", "queue.served", "queue.left", "officer.sign_in"} <= written
+        # Actions kept in module constants (audit(session, action=RESEND_ACTION, ...)).
+        written |= set(re.findall(r'^[A-Z_]*_ACTION: ?\w* ?= "([a-z_]+\.[a-z_]+)"', text, re.M))
+        written |= set(re.findall(r'^[A-Z_]*_ACTION = "([a-z_]+\.[a-z_]+)"', text, re.M))
+    assert {"ticket.create", "queue.served", "queue.left", "officer.sign_in", "sync.resend",
+            "data_request.erase"} <= written
     assert written <= set(AUDIT_ACTIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -149,3 +150,49 @@ def test_errors_and_scope(desk: Desk, desk_factory: Callable[..., Desk],
     big = server.post("/open311/v2/requests.json", data=b"x" * (2 * 1024 * 1024),
                       headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert_open311_error(big, 413)
+
+
+# Every reporter kind, with what a desk may keep at the kecamatan: none of it is Open311's.
+_REPORTERS = {
+    "named": {"kind": "named", "name": "Rahmawati Kusumaningrum", "phone": "0857-1122-3344",
+              "has_nik": True, "contact": "whatsapp"},
+    "anonymous": {"kind": "anonymous", "name": "Mbah Sarinah", "phone": "0812-3456-7890",
+                  "has_nik": True, "contact": "sms"},
+    "kecamatan": {"kind": "kecamatan", "name": None, "phone": None, "has_nik": False,
+                  "contact": "none"},
+}
+_IDENTITY = ("Rahmawati", "Kusumaningrum", "Sarinah", "0857", "1122-3344", "6285711223344",
+             "0812", "3456-7890", "6281234567890", "has_nik", "whatsapp", "reporter",
+             "first_name", "last_name", "email", "phone", "nik", "warga@example.org",
+             "José Pratama")
+
+
+def test_no_reporter_kind_ever_shows_identity(desk: Desk, server: Server) -> None:
+    """Privacy by default (issue 11 part 3): GeoReport v2 has no required reporter field, so
+    the facade sends none for any kind of reporter: not a name, phone, e-mail or NIK (nor
+    whether there is one), for named and anonymous citizens alike."""
+    created = {kind: desk.create_ticket(reporter=reporter)
+               for kind, reporter in _REPORTERS.items()}
+    posted = server.post("/open311/v2/requests.json", data={
+        "api_key": desk.token, "service_code": "pju", "address_id": desk.kelurahan(),
+        "description": "Lampu jalan mati", "first_name": "José", "last_name": "Pratama",
+        "email": "warga@example.org", "phone": "0857-1122-3344"})
+    assert posted.status_code == 200, posted.text
+    code = posted.json()[0]["service_request_id"]
+    codes = [t["tracking_code"] for t in created.values()] + [code]
+    listed = server.get("/open311/v2/requests.json", params={"api_key": desk.token})
+    assert {r["service_request_id"] for r in listed.json()} >= set(codes)
+    texts = [listed.text, server.get("/open311/v2/requests.json", params={
+        "api_key": desk.token, "service_request_id": ",".join(codes)}).text]
+    for ref in codes + [t["uuid"] for t in created.values()]:
+        single = server.get(f"/open311/v2/requests/{ref}.json", params={"api_key": desk.token})
+        assert single.status_code == 200, single.text
+        texts.append(single.text)
+    for text in texts:
+        for marker in _IDENTITY:
+            assert marker.lower() not in text.lower(), marker
+    # The server does keep them for the kecamatan's own desks (so the check above can fail).
+    pulled = json.dumps(desk.pull_all()[0], ensure_ascii=False)
+    assert "Mbah Sarinah" in pulled
+    assert "José Pratama" in pulled
+    assert "warga@example.org" not in pulled  # an e-mail is not even stored

@@ -175,7 +175,9 @@ def test_anonymous_citizen_without_phone_or_nik(qtbot, desk_context: DeskContext
     assert wizard.currentPage() is ui.namePage
     assert "Tanpa nama" in ui.nameError.text()
     click_check(qtbot, ui.anonymousCheck)
-    assert not ui.nameEdit.isEnabled()
+    # Anonymous: a name is optional (one left stays at the kecamatan, the hint says so).
+    assert ui.nameEdit.isEnabled()
+    assert "hanya disimpan di kecamatan" in ui.nameHint.text()
     click(qtbot, wizard, Button.NextButton)
     click(qtbot, wizard, Button.NextButton)  # phone left empty
     click(qtbot, wizard, Button.NextButton)  # NIK left empty

@@ -118,9 +118,9 @@ def test_status_change_through_the_combo(qtbot, desk_context: DeskContext,  # ty
     combo = dialog.ui.statusCombo
     offered = {combo.itemData(i): combo.model().item(i).isEnabled()
                for i in range(1, combo.count())}
-    # Only what may follow "diterima"; reject and merge are there but locked for an officer.
-    assert offered == {"verified": True, "rejected": False, "not_our_authority": True,
-                       "merged": False}
+    # Only what may follow "diterima"; reject is there but locked for an officer. Merging has
+    # its own dialog (tests/ui/test_merge.py), so "digabung" is never offered here.
+    assert offered == {"verified": True, "rejected": False, "not_our_authority": True}
     assert combo.itemText(combo.findData("rejected")) == "ditolak (khusus supervisor)"
 
     choose_status_with_keys(qtbot, dialog, Qt.Key.Key_Down, Qt.Key.Key_Down)
@@ -151,7 +151,6 @@ def test_not_our_authority_asks_for_the_agency(qtbot, desk_context: DeskContext,
     assert not dialog.ui.agencyEdit.isVisible()
     choose_status_with_keys(qtbot, dialog, Qt.Key.Key_Down, Qt.Key.Key_Down)
     assert dialog.ui.agencyEdit.isVisible()
-    assert not dialog.ui.mergedEdit.isVisible()
     click(qtbot, dialog.ui.changeStatusButton)
     assert "instansi" in dialog.ui.statusError.text()
     assert find_ticket(store, ticket.tracking_code).ticket.status is Status.RECEIVED  # type: ignore[union-attr]
@@ -167,49 +166,25 @@ def test_not_our_authority_asks_for_the_agency(qtbot, desk_context: DeskContext,
     assert not dialog.ui.statusCombo.isEnabled()  # a closed ticket: nothing more to choose
 
 
-def test_supervisor_merges_into_a_named_ticket(qtbot, desk_context: DeskContext,  # type: ignore[no-untyped-def]
-                                               store: Store, intake) -> None:
+def test_merge_and_side_flows_are_not_in_the_combo(qtbot, desk_context: DeskContext,  # type: ignore[no-untyped-def]
+                                                   store: Store, intake) -> None:
+    """Merge, "TL ditolak" and "dibuka kembali" each have their own flow (merge dialog,
+    validation panel, chase screen); the generic combo must not bypass them."""
     desk_context.officer = SUPERVISOR
-    survivor = intake(description="Sampah di pasar sudah dilaporkan")
     ticket = intake()
     dialog = open_detail(qtbot, desk_context, ticket.uuid)
     combo = dialog.ui.statusCombo
+    offered = {combo.itemData(i) for i in range(1, combo.count())}
+    assert offered == {"verified", "rejected", "not_our_authority"}
     assert all(combo.model().item(i).isEnabled() for i in range(combo.count()))
-    choose_status_with_keys(qtbot, dialog, Qt.Key.Key_End)
-    assert dialog.chosen_status() is Status.MERGED
-    assert dialog.ui.mergedEdit.isVisible()
 
-    qtbot.keyClicks(dialog.ui.mergedEdit, ticket.tracking_code)
-    click(qtbot, dialog.ui.changeStatusButton)
-    assert "dirinya sendiri" in dialog.ui.statusError.text()
-    dialog.ui.mergedEdit.clear()
-    qtbot.keyClicks(dialog.ui.mergedEdit, survivor.tracking_code.replace("-", " ").lower())
-    with qtbot.waitSignal(dialog.ticketChanged, timeout=5000):
-        click(qtbot, dialog.ui.changeStatusButton)
-    detail = find_ticket(store, ticket.tracking_code)
-    assert detail is not None
-    assert detail.ticket.status is Status.MERGED
-    assert detail.events[-1].merged_into == survivor.tracking_code
-    assert detail.events[-1].actor == "sekcam"
-
-
-def test_reopening_asks_for_a_reason(qtbot, desk_context: DeskContext, store: Store,  # type: ignore[no-untyped-def]
-                                     intake) -> None:
-    ticket = intake()
     for status in (Status.VERIFIED, Status.DISPATCHED, Status.IN_PROGRESS,
                    Status.AWAITING_VALIDATION, Status.DONE):
         change_status(store, ticket.uuid, status, officer="sari")
     dialog = open_detail(qtbot, desk_context, ticket.tracking_code)
-    assert dialog.ui.statusCombo.count() == 2  # the prompt and "dibuka kembali"
-    choose_status_with_keys(qtbot, dialog, Qt.Key.Key_Down)
-    assert dialog.chosen_status() is Status.REOPENED
-    assert dialog.ui.statusNoteEdit.placeholderText() == "wajib: mengapa?"
-    click(qtbot, dialog.ui.changeStatusButton)
-    assert "catatan" in dialog.ui.statusError.text()
-    qtbot.keyClicks(dialog.ui.statusNoteEdit, "warga bilang belum beres")
-    with qtbot.waitSignal(dialog.ticketChanged, timeout=5000):
-        qtbot.keyClick(dialog.ui.changeStatusButton, Qt.Key.Key_Space)
-    assert dialog.ui.statusBadge.text() == "dibuka kembali"
+    assert dialog.ui.statusCombo.count() == 1  # only the prompt: reopen via the chase screen
+    assert "Minta tindak lanjut" in dialog.ui.statusCombo.itemText(0)
+    assert not dialog.ui.changeStatusButton.isEnabled()
 
 
 def test_add_note_and_external_ref(qtbot, desk_context: DeskContext, store: Store,  # type: ignore[no-untyped-def]

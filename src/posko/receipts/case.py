@@ -124,6 +124,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "source_citizen": ("Warga", "Citizen"),
     "passed_to": ("diteruskan ke {agency}", "passed to {agency}"),
     "merged_into": ("digabung ke {code}", "merged into {code}"),
+    "kind_merge": ("Penggabungan", "Merge"),
+    "merge_in": ("Tiket {code} digabung ke tiket ini", "Ticket {code} was merged into this one"),
+    "merge_undone": ("Penggabungan tiket {code} dibatalkan", "Merge of ticket {code} undone"),
     "asked_by": ("Ditanyakan oleh {name}", "Asked by {name}"),
     "asked_by_citizen": ("Ditanyakan oleh warga", "Asked by a citizen"),
     "reporter_anonymous": ("pelapor (anonim)", "the reporter (anonymous)"),
@@ -459,7 +462,7 @@ def _timeline_entries(case: CaseFile, page: _Page,
         if event.agency:
             text += " — " + esc(page.t("passed_to", agency=_clean(event.agency)))
         if event.merged_into:
-            text += " — " + esc(page.t("merged_into", code=event.merged_into))
+            text += " — " + esc(page.t("merged_into", code=case.merge_code(event.merged_into)))
         if event.note:
             text += ": " + esc(_clean(event.note))
         who = esc(case.officer_label(_clean(event.actor)) or page.t("none"))
@@ -487,7 +490,31 @@ def _timeline_entries(case: CaseFile, page: _Page,
         who = esc(case.officer_label(note.officer) or page.t("none"))
         who += "<br/>" + small.format(esc(sources[EventSource.DESK]))
         entries.append(_Entry(note.at, 2, kind, esc(_clean(note.text)), who))
+    entries += _merge_entries(case, page, sources[EventSource.DESK])
     entries.sort(key=lambda e: (e.at, e.order))
+    return entries
+
+
+def _merge_entries(case: CaseFile, page: _Page, desk: str) -> list[_Entry]:
+    """On the survivor: one line per ticket merged into it (and one per undo). A merge the
+    server refused never happened there and is not printed."""
+    entries: list[_Entry] = []
+    small = "<font size=\"7\" color=\"#595959\">{}</font>"
+    for record in case.merges:
+        if record.survivor_uuid != case.ticket.uuid or record.state == "refused":
+            continue
+        for uuid, code in zip(record.merged_uuids, record.merged_codes, strict=False):
+            text = esc(page.t("merge_in", code=code or uuid))
+            if record.note:
+                text += ": " + esc(_clean(record.note))
+            who = esc(case.officer_label(record.officer) or page.t("none"))
+            entries.append(_Entry(record.at, 0, page.t("kind_merge"), text,
+                                  who + "<br/>" + small.format(esc(desk))))
+            if record.undone_at is not None:
+                who = esc(case.officer_label(record.undone_by or "") or page.t("none"))
+                entries.append(_Entry(record.undone_at, 0, page.t("kind_merge"),
+                                      esc(page.t("merge_undone", code=code or uuid)),
+                                      who + "<br/>" + small.format(esc(desk))))
     return entries
 
 

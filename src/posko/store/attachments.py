@@ -100,6 +100,7 @@ def attach_staged(session: Session, ticket_id: int, ticket_uuid: str, staged: St
                               filename=attachment.filename, media_type=staged.media_type,
                               size=staged.size, sha256=staged.sha256, created_at=at))
     enqueue(session, kind="attachment.added", entity_uuid=attachment.uuid, at=at,
+            ticket_uuid=ticket_uuid,
             payload={"uuid": attachment.uuid, "ticket_uuid": ticket_uuid,
                      "filename": attachment.filename, "media_type": staged.media_type,
                      "size": staged.size, "sha256": staged.sha256})

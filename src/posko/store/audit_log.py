@@ -39,10 +39,12 @@ from posko.store.models import AuditEntry, TicketRow
 #: Actions the desk writes (the viewer's action filter); the log may hold others too.
 AUDIT_ACTIONS: tuple[str, ...] = (
     "ticket.create", "ticket.status", "ticket.note", "ticket.external_ref", "ticket.chase",
-    "ticket.print_case", "attachment.add", "nik.unmasked",
+    "ticket.print_case", "ticket.merge", "ticket.merge_undo", "attachment.add", "nik.unmasked",
     "officer.sign_in", "officer.sign_in_failed", "officer.create",
     "queue.take", "queue.call", "queue.served", "queue.left",
     "desk.initialise", "desk.enrol", "sequences.skipped_after_restore", "audit.export",
+    "sync.resend", "data_request.export", "data_request.erase_request", "data_request.erase",
+    "data_request.retention",
 )
 NIK_UNMASKED = "nik.unmasked"
 AUDIT_EXPORTED = "audit.export"

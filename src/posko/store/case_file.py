@@ -30,6 +30,7 @@ from posko.store.crypto import NikCipher
 from posko.store.database import Store, audit
 from posko.store.desk import desk_identity
 from posko.store.errors import NotFound
+from posko.store.merge import MergeRecord, merges_of
 from posko.store.recap import officer_names
 from posko.store.search import NoteEntry, TicketDetail, find_ticket
 
@@ -91,6 +92,15 @@ class CaseFile:
     timezone: tzinfo
     as_of: datetime
     officers: tuple[tuple[str, str], ...] = ()  # (username, full name) of this desk
+    merges: tuple[MergeRecord, ...] = ()  # merges the ticket took part in, oldest first
+
+    def merge_code(self, ticket_uuid: str) -> str:
+        """A ticket named by uuid in a merge (the survivor of a MERGED event) as its code."""
+        for record in self.merges:
+            code = record.code_of(ticket_uuid)
+            if code != ticket_uuid:
+                return code
+        return ticket_uuid
 
     @property
     def overdue(self) -> bool:
@@ -189,6 +199,7 @@ def case_snapshot(store: Store, cipher: NikCipher | None, key: str, *, attachmen
         timezone=zone,
         as_of=as_of,
         officers=tuple(sorted(names.items())),
+        merges=tuple(merges_of(store, detail.ticket.uuid)),
     )
 
 

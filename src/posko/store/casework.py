@@ -4,7 +4,8 @@ row and audit entry."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -53,7 +54,8 @@ def change_status(store: Store, ticket_uuid: str, new: Status, *, officer: str,
         previous = row.status
         row.status = new.value
         row.updated_at = at
-        enqueue(session, kind="status.changed", entity_uuid=event.uuid, at=at, payload={
+        enqueue(session, kind="status.changed", entity_uuid=event.uuid, at=at,
+                ticket_uuid=ticket_uuid, payload={
             "uuid": event.uuid, "ticket_uuid": ticket_uuid, "status": new.value,
             "previous": previous, "at": at.isoformat(), "actor": officer, "note": event.note,
             "agency": agency, "merged_into": merged_into})
@@ -74,7 +76,8 @@ def add_note(store: Store, ticket_uuid: str, text: str, *, officer: str, interna
         session.add(NoteRow(uuid=note_uuid, ticket_id=row.id, at=at, officer=officer,
                             text=text.strip(), internal=internal))
         row.updated_at = at
-        enqueue(session, kind="note.added", entity_uuid=note_uuid, at=at, payload={
+        enqueue(session, kind="note.added", entity_uuid=note_uuid, at=at,
+                ticket_uuid=ticket_uuid, payload={
             "uuid": note_uuid, "ticket_uuid": ticket_uuid, "at": at.isoformat(),
             "officer": officer, "text": text.strip(), "internal": internal})
         audit(session, officer=officer, action="ticket.note", entity="ticket",
@@ -97,7 +100,8 @@ def add_external_ref(store: Store, ticket_uuid: str, ref: ExternalRef, *, office
             )
         session.add(ExternalRefRow(ticket_id=row.id, source=ref.source.value, number=ref.number))
         row.updated_at = at
-        enqueue(session, kind="external_ref.added", entity_uuid=ticket_uuid, at=at, payload={
+        enqueue(session, kind="external_ref.added", entity_uuid=ticket_uuid, at=at,
+                ticket_uuid=ticket_uuid, payload={
             "ticket_uuid": ticket_uuid, "source": ref.source.value, "number": ref.number})
         audit(session, officer=officer, action="ticket.external_ref", entity="ticket",
               entity_uuid=ticket_uuid, detail=str(ref), at=at)
@@ -110,7 +114,8 @@ def record_chase(store: Store, follow_up: FollowUp) -> None:
         row = _ticket(session, follow_up.ticket_uuid)
         session.add(FollowUpRow(**follow_up_columns(follow_up, row.id)))
         row.updated_at = max(row.updated_at, at)
-        enqueue(session, kind="followup.created", entity_uuid=follow_up.uuid, at=at, payload={
+        enqueue(session, kind="followup.created", entity_uuid=follow_up.uuid, at=at,
+                ticket_uuid=follow_up.ticket_uuid, payload={
             "uuid": follow_up.uuid, "ticket_uuid": follow_up.ticket_uuid,
             "asked_at": at.isoformat(), "officer": follow_up.officer,
             "requested_by": follow_up.requested_by, "promise": follow_up.promise,
@@ -147,3 +152,157 @@ def duplicate_suggestions(store: Store, draft: DuplicateDraft, *, window_days: i
         ).all()
         candidates = [ticket_from_row(r) for r in rows]
     return find_duplicates(draft, candidates, limit=limit)
+
+
+# --------------------------------------------------------------------------- validation, reopen
+#
+# An agency's "done" arrives as awaiting_validation (from the city server's pull); the officer
+# confirms it (done) or rejects the follow-up (followup_rejected with the reason, then straight
+# back to in_progress: the agency has to act again). A citizen who says "belum beres" reopens a
+# done ticket (reopened with the note, then in_progress). Each flow is one unit of work: every
+# status event with its own "status.changed" outbox row, in order, so the server applies them
+# as ordinary status changes. The second event of a pair is stamped one millisecond after the
+# first, so every reader that orders a timeline by time (desk, server, printout, other desks)
+# shows them in the order they happened.
+
+MAX_REASON = 2000  # the sync contract's limit for a status note
+_SECOND_STEP = timedelta(milliseconds=1)
+BACK_TO_AGENCY_REJECTED = "Dikembalikan ke instansi: tindak lanjut ditolak kecamatan."
+BACK_TO_AGENCY_REOPENED = "Dikembalikan ke instansi: warga menyatakan belum beres."
+
+
+@dataclass(frozen=True, slots=True)
+class Reopened:
+    """What `reopen_ticket` wrote: the two status events and the visit (a chase)."""
+
+    events: tuple[StatusEvent, StatusEvent]  # reopened, then in_progress
+    follow_up: FollowUp
+
+
+def _limited(text: str, *, field: str, limit: int = MAX_REASON) -> str:
+    value = text.strip()
+    if len(value) > limit:
+        raise DomainError(f"Teks terlalu panjang (paling banyak {limit} karakter).",
+                          f"The text is too long (at most {limit} characters).",
+                          code="text_too_long", field=field)
+    return value
+
+
+def _required_text(text: str, *, field: str, message_id: str, message_en: str) -> str:
+    value = _limited(text, field=field)
+    if not value:
+        raise DomainError(message_id, message_en, code="note_required", field=field)
+    return value
+
+
+def _expect_status(row: TicketRow, expected: Status, *, code: str, message_id: str,
+                   message_en: str) -> None:
+    current = Status(row.status)
+    if current is not expected:
+        raise DomainError(f"{message_id} (status sekarang: {current.label_id}).",
+                          f"{message_en} (current status: {current.label_en}).",
+                          code=code, field="status")
+
+
+def _status_step(session: Session, row: TicketRow, new: Status, *, at: datetime,
+                 officer: str, note: str = "",
+                 source: EventSource = EventSource.DESK) -> StatusEvent:
+    """One checked status event on `row` with its "status.changed" outbox row."""
+    previous = Status(row.status)
+    check_transition(previous, new, note=note)
+    event = StatusEvent(ticket_uuid=row.uuid, status=new, at=at, actor=officer,
+                        source=source, note=note)
+    session.add(StatusEventRow(**event_columns(event, row.id)))
+    row.status = new.value
+    row.updated_at = max(row.updated_at, at)
+    payload: dict[str, object] = {
+        "uuid": event.uuid, "ticket_uuid": row.uuid, "status": new.value,
+        "previous": previous.value, "at": at.isoformat(), "actor": officer, "note": note,
+        "agency": None, "merged_into": None}
+    if source is not EventSource.DESK:
+        payload["source"] = source.value
+    enqueue(session, kind="status.changed", entity_uuid=event.uuid, at=at, payload=payload)
+    return event
+
+
+def confirm_done(store: Store, ticket_uuid: str, *, officer: str, note: str = "",
+                 now: datetime | None = None) -> StatusEvent:
+    """The officer checked the agency's "done": awaiting_validation -> done."""
+    at = now or datetime.now(UTC)
+    text = _limited(note, field="note")
+    with store.unit_of_work() as session:
+        row = _ticket(session, ticket_uuid)
+        _expect_status(row, Status.AWAITING_VALIDATION, code="not_awaiting_validation",
+                       message_id="Tiket ini tidak sedang menunggu validasi",
+                       message_en="This ticket is not awaiting validation")
+        event = _status_step(session, row, Status.DONE, at=at, officer=officer, note=text)
+        audit(session, officer=officer, action="ticket.status", entity="ticket",
+              entity_uuid=ticket_uuid, detail="awaiting_validation->done validated", at=at)
+    return event
+
+
+def reject_follow_up(store: Store, ticket_uuid: str, reason: str, *, officer: str,
+                     now: datetime | None = None) -> tuple[StatusEvent, StatusEvent]:
+    """The agency's follow-up does not solve it: followup_rejected (with the reason), then
+    in_progress (back to the agency), in one unit of work."""
+    text = _required_text(reason, field="reason",
+                          message_id="Tuliskan alasan penolakan tindak lanjut.",
+                          message_en="Give the reason for rejecting the follow-up.")
+    at = now or datetime.now(UTC)
+    with store.unit_of_work() as session:
+        row = _ticket(session, ticket_uuid)
+        _expect_status(row, Status.AWAITING_VALIDATION, code="not_awaiting_validation",
+                       message_id="Tiket ini tidak sedang menunggu validasi",
+                       message_en="This ticket is not awaiting validation")
+        rejected = _status_step(session, row, Status.FOLLOWUP_REJECTED, at=at,
+                                officer=officer, note=text)
+        back = _status_step(session, row, Status.IN_PROGRESS, at=at + _SECOND_STEP,
+                            officer=officer, note=BACK_TO_AGENCY_REJECTED)
+        audit(session, officer=officer, action="ticket.status", entity="ticket",
+              entity_uuid=ticket_uuid,
+              detail="awaiting_validation->followup_rejected->in_progress", at=at)
+    return rejected, back
+
+
+def _visit_payload(follow_up: FollowUp) -> dict[str, object]:
+    return {
+        "uuid": follow_up.uuid, "ticket_uuid": follow_up.ticket_uuid,
+        "asked_at": follow_up.asked_at.isoformat(), "officer": follow_up.officer,
+        "requested_by": follow_up.requested_by, "promise": follow_up.promise,
+        "promised_by": follow_up.promised_by.isoformat() if follow_up.promised_by else None,
+        "note": follow_up.note}
+
+
+def reopen_ticket(store: Store, ticket_uuid: str, note: str, *, officer: str,
+                  requested_by: str = "", promise: str = "", promised_by: date | None = None,
+                  now: datetime | None = None) -> Reopened:
+    """A walk-in says a done ticket is "belum beres": reopened (with the note, source
+    citizen: it is the citizen's word, recorded by `officer`), then in_progress (back to the
+    agency), and the visit itself as a chase (FollowUp: who came, what they were told), all
+    in one unit of work, each with its outbox row."""
+    text = _required_text(note, field="note",
+                          message_id="Tuliskan apa yang menurut warga belum beres.",
+                          message_en="Write what the citizen says is not fixed.")
+    who = _limited(requested_by, field="requested_by", limit=200)
+    told = _limited(promise, field="promise")
+    at = now or datetime.now(UTC)
+    with store.unit_of_work() as session:
+        row = _ticket(session, ticket_uuid)
+        _expect_status(row, Status.DONE, code="not_done",
+                       message_id="Hanya tiket yang sudah selesai yang dapat dibuka kembali",
+                       message_en="Only a done ticket can be reopened")
+        reopened = _status_step(session, row, Status.REOPENED, at=at, officer=officer,
+                                note=text, source=EventSource.CITIZEN)
+        back = _status_step(session, row, Status.IN_PROGRESS, at=at + _SECOND_STEP,
+                            officer=officer, note=BACK_TO_AGENCY_REOPENED)
+        visit = FollowUp(ticket_uuid=ticket_uuid, asked_at=at, officer=officer,
+                         requested_by=who, promise=told,
+                         promised_by=promised_by if told else None)
+        session.add(FollowUpRow(**follow_up_columns(visit, row.id)))
+        enqueue(session, kind="followup.created", entity_uuid=visit.uuid, at=at,
+                payload=_visit_payload(visit))
+        audit(session, officer=officer, action="ticket.status", entity="ticket",
+              entity_uuid=ticket_uuid, detail="done->reopened->in_progress", at=at)
+        audit(session, officer=officer, action="ticket.chase", entity="ticket",
+              entity_uuid=ticket_uuid, detail="reopen", at=at)
+    return Reopened((reopened, back), visit)

@@ -226,6 +226,9 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     kind: Mapped[str] = mapped_column(String(32))
     entity_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    # The ticket the change belongs to (per-record sync badges, migration 0007); None for a
+    # change about several tickets or none (their payload names them).
+    ticket_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
     payload: Mapped[str] = mapped_column(Text)  # JSON
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
@@ -273,3 +276,90 @@ class SyncConflict(Base):
     server_version: Mapped[str | None] = mapped_column(Text)  # JSON
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class TicketMergeRow(Base):
+    """A merge of tickets into one survivor (store/merge.py). `state`: 'active', 'undone'
+    (same-day undo) or 'refused' (the server answered conflict; reverted locally)."""
+
+    __tablename__ = "ticket_merges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    survivor_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    officer: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="active")
+    undo_uuid: Mapped[str | None] = mapped_column(String(36))
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    undone_by: Mapped[str | None] = mapped_column(String(64))
+    refused_code: Mapped[str | None] = mapped_column(String(64))
+    items: Mapped[list[TicketMergeItemRow]] = relationship(
+        back_populates="merge", cascade="all, delete-orphan",
+        order_by="TicketMergeItemRow.position")
+    moves: Mapped[list[TicketMergeMoveRow]] = relationship(
+        back_populates="merge", cascade="all, delete-orphan", order_by="TicketMergeMoveRow.id")
+
+
+class TicketMergeItemRow(Base):
+    """One ticket merged away: its status before, the MERGED event, the restoring event."""
+
+    __tablename__ = "ticket_merge_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merge_id: Mapped[int] = mapped_column(ForeignKey("ticket_merges.id", ondelete="CASCADE"),
+                                          index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    ticket_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    previous_status: Mapped[str] = mapped_column(String(32))
+    event_uuid: Mapped[str] = mapped_column(String(36))
+    restore_event_uuid: Mapped[str | None] = mapped_column(String(36))
+    merge: Mapped[TicketMergeRow] = relationship(back_populates="items")
+
+
+class TicketMergeMoveRow(Base):
+    """One child a merge moved to the survivor (an external ref or a follow-up), so that undo
+    and a server refusal move back exactly these."""
+
+    __tablename__ = "ticket_merge_moves"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merge_id: Mapped[int] = mapped_column(ForeignKey("ticket_merges.id", ondelete="CASCADE"),
+                                          index=True)
+    from_ticket_uuid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(16))  # 'external_ref' | 'follow_up'
+    follow_up_uuid: Mapped[str | None] = mapped_column(String(36))
+    ref_source: Mapped[str | None] = mapped_column(String(16))
+    ref_number: Mapped[str | None] = mapped_column(String(64))
+    merge: Mapped[TicketMergeRow] = relationship(back_populates="moves")
+
+
+class ErasureRequest(Base):
+    """A citizen's erasure request (UU PDP art. 32; posko.store.data_request). It holds no
+    personal data: what it erases is named by ticket (and follow-up) uuids."""
+
+    __tablename__ = "erasure_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    officer: Mapped[str] = mapped_column(String(64))
+    matched_by: Mapped[str] = mapped_column(String(32), default="")  # "nik,phone,name"
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    targets: Mapped[list[ErasureTarget]] = relationship(
+        back_populates="request", cascade="all, delete-orphan", order_by="ErasureTarget.id")
+
+
+class ErasureTarget(Base):
+    """One ticket of an erasure request: its reporter (`reporter`) and/or the follow-ups the
+    person asked (`follow_ups`, a JSON list of uuids). `erased_at` is None while it waits for
+    its retention period (or for its unsent changes to reach the server)."""
+
+    __tablename__ = "erasure_targets"
+    __table_args__ = (UniqueConstraint("request_id", "ticket_uuid",
+                                       name="uq_erasure_targets_request_ticket"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("erasure_requests.id", ondelete="CASCADE"), index=True)
+    ticket_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    reporter: Mapped[bool] = mapped_column(Boolean)
+    follow_ups: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of uuids
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    request: Mapped[ErasureRequest] = relationship(back_populates="targets")

@@ -107,10 +107,29 @@ def restore_desk_backup(backup: Path, db_path: Path, *,
     return moved
 
 
+def outbox_ticket_uuid(kind: str, entity_uuid: str, payload: dict[str, object]) -> str | None:
+    """The ticket an outbox change belongs to, read from the change itself: the entity of a
+    "ticket.created", else the payload's `ticket_uuid` (a merge: its `survivor_uuid`). None
+    for a change about several tickets or none (posko.store.sync_state reads their payload).
+    Migration 0007 backfills older rows with the same rule in SQL."""
+    if kind == "ticket.created":
+        return entity_uuid
+    for key in ("ticket_uuid", "survivor_uuid"):
+        value = payload.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
 def enqueue(session: Session, *, kind: str, entity_uuid: str, payload: dict[str, object],
-            at: datetime) -> None:
-    """Write an outbox row in the caller's transaction (the change and its push are atomic)."""
+            at: datetime, ticket_uuid: str | None = None) -> None:
+    """Write an outbox row in the caller's transaction (the change and its push are atomic).
+
+    `ticket_uuid` names the ticket the change belongs to (per-record sync badges); callers
+    that leave it out get `outbox_ticket_uuid`'s reading of the payload."""
     session.add(OutboxRow(uuid=new_uuid(), created_at=at, kind=kind, entity_uuid=entity_uuid,
+                          ticket_uuid=ticket_uuid or outbox_ticket_uuid(kind, entity_uuid,
+                                                                        payload),
                           payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
                           attempts=0, parked=False))
 
@@ -164,7 +183,8 @@ def record_intake(
         # The server keeps the desk's uuid for the first event, so a pull never brings
         # back a second "received".
         enqueue(session, kind="ticket.created", entity_uuid=ticket.uuid,
-                payload={**ticket_payload(ticket), "initial_event_uuid": event.uuid}, at=at)
+                payload={**ticket_payload(ticket), "initial_event_uuid": event.uuid}, at=at,
+                ticket_uuid=ticket.uuid)
         audit(session, officer=officer, action="ticket.create", entity="ticket",
               entity_uuid=ticket.uuid, detail=f"origin={origin.value} category={category}",
               at=at)
@@ -175,9 +195,10 @@ def record_intake(
 
 BulkCase = tuple[Ticket, tuple[StatusEvent, ...], tuple[FollowUp, ...]]
 
-# The search index (ticket_fts, migration 0001) is kept by triggers for single writes. Bulk
-# writers suspend the per-row triggers inside their own transaction and index the batch with
-# one INSERT ... SELECT instead (8x less work than one trigger run per ticket and per ref).
+# The search index (ticket_fts: migration 0001, rebuilt by 0005 with the same columns, row
+# text and triggers) is kept by triggers for single writes. Bulk writers suspend the per-row
+# triggers inside their own transaction and index the batch with one INSERT ... SELECT
+# instead (8x less work than one trigger run per ticket and per ref).
 # The triggers are dropped and re-created in the batch's transaction, so any failure or
 # crash before its COMMIT rolls the drop back too: no reader or later writer ever sees the
 # schema without them. The row text must match the insert trigger's exactly (a test

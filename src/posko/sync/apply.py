@@ -25,6 +25,7 @@ from posko.store.models import (
     OutboxRow,
     StatusEventRow,
     SyncState,
+    TicketMergeRow,
     TicketRow,
 )
 from posko.store.tickets import (
@@ -34,6 +35,9 @@ from posko.store.tickets import (
     refresh_fts,
 )
 
+MERGED_KIND = "ticket.merged"
+MERGE_UNDONE_KIND = "ticket.merge_undone"
+MERGE_KINDS = (MERGED_KIND, MERGE_UNDONE_KIND)
 CURSOR_KEY = "pull.cursor"
 ORPHANS_KEY = "pull.orphans"  # children that arrived before their ticket (feed order)
 MAX_ORPHANS = 50_000
@@ -106,11 +110,43 @@ def _upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]],
     executemany(conn, TicketRow, fresh, conflict=["uuid"], update=_TICKET_UPDATE)
     executemany(conn, TicketRow, held, conflict=["uuid"])
     ids = ticket_ids(conn, [r["uuid"] for r in rows])
-    refs = [{"ticket_id": ids[t["uuid"]], "source": ref["source"], "number": ref["number"]}
-            for t in tickets for ref in t.get("external_refs") or () if t["uuid"] in ids]
-    executemany(conn, ExternalRefRow, refs, conflict=["source", "number"])
+    owned = [(t["uuid"], {"ticket_id": ids[t["uuid"]], "source": ref["source"],
+                          "number": ref["number"]})
+             for t in tickets for ref in t.get("external_refs") or () if t["uuid"] in ids]
+    _take_moved_refs(conn, [ref for owner, ref in owned if owner not in keep_local])
+    executemany(conn, ExternalRefRow, [ref for _owner, ref in owned],
+                conflict=["source", "number"])
     raise_sequences(conn, (r["tracking_code"] for r in rows))  # skips invalid codes
     return ids
+
+
+_REF_HOLDERS_SQL = (
+    "SELECT r.id, r.source, r.number, r.ticket_id FROM json_each(?) AS j "
+    "JOIN external_refs AS r ON r.source = json_extract(j.value, '$[0]') "
+    "AND r.number = json_extract(j.value, '$[1]')")
+
+
+def _take_moved_refs(conn: Connection, refs: Sequence[dict[str, Any]]) -> None:
+    """Remove the local copies of refs the server now lists on another ticket (a merge, or
+    its undo, moved them), so that the insert after this puts them on the listing ticket.
+
+    An external ref is unique by (source, number): the server's listing of a ticket is where
+    the ref is now, whatever page listed its old holder (the old holder's listing, without
+    it, changes nothing here; refs are never dropped because a listing lacks them). Delete
+    and insert, not an update, so the search index triggers re-index both tickets. Tickets
+    with local changes still waiting (`keep_local`) keep their refs: their push answers
+    first.
+    """
+    wanted = {(r["source"], r["number"]): r["ticket_id"] for r in refs}
+    if not wanted:
+        return
+    # One statement per page, each pair looked up through the (source, number) index.
+    moved = [ref_id for ref_id, source, number, ticket_id in conn.exec_driver_sql(
+        _REF_HOLDERS_SQL, (json.dumps(list(wanted)),))
+        if wanted.get((source, number), ticket_id) != ticket_id]
+    for start in range(0, len(moved), 900):
+        conn.execute(delete(ExternalRefRow).where(ExternalRefRow.id.in_(
+            moved[start:start + 900])))
 
 
 def ticket_ids(conn: Connection, uuids: Iterable[str]) -> dict[str, int]:
@@ -124,21 +160,44 @@ def ticket_ids(conn: Connection, uuids: Iterable[str]) -> dict[str, int]:
 
 
 def pending_ticket_uuids(conn: Connection) -> frozenset[str]:
-    """Tickets with unparked outbox rows (their local state is newer than the server's)."""
+    """Tickets with unparked outbox rows (their local state is newer than the server's).
+
+    A waiting merge (or undo) holds every ticket it names, its survivor included, so that a
+    pull neither puts their statuses back nor moves their refs before the push answers."""
     found: set[str] = set()
+    undone_merges: list[str] = []
     for kind, entity_uuid, payload in conn.execute(
             select(OutboxRow.kind, OutboxRow.entity_uuid, OutboxRow.payload)
             .where(OutboxRow.parked.is_(False))):
         if kind == "ticket.created":
             found.add(entity_uuid)
-        else:
-            try:
-                ticket_uuid = json.loads(payload).get("ticket_uuid")
-            except ValueError:
-                continue
-            if ticket_uuid:
-                found.add(str(ticket_uuid))
+            continue
+        try:
+            data = json.loads(payload)
+        except ValueError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        if kind in MERGE_KINDS:
+            found.update(merge_ticket_uuids(kind, data))
+            if kind == MERGE_UNDONE_KIND and data.get("merge_uuid"):
+                undone_merges.append(str(data["merge_uuid"]))
+        elif data.get("ticket_uuid"):
+            found.add(str(data["ticket_uuid"]))
+    if undone_merges:  # an undo's payload does not name the survivor; its merge does
+        found.update(conn.scalars(select(TicketMergeRow.survivor_uuid)
+                                  .where(TicketMergeRow.uuid.in_(undone_merges))))
     return frozenset(found)
+
+
+def merge_ticket_uuids(kind: str, payload: dict[str, Any]) -> list[str]:
+    """Every ticket a merge change names (survivor first, then the merged / restored ones)."""
+    key = "restored" if kind == MERGE_UNDONE_KIND else "merged"
+    found = [str(payload["survivor_uuid"])] if payload.get("survivor_uuid") else []
+    for item in payload.get(key) or ():
+        if isinstance(item, dict) and item.get("ticket_uuid"):
+            found.append(str(item["ticket_uuid"]))
+    return found
 
 
 def _event_values(d: dict[str, Any], ticket_id: int) -> dict[str, Any]:

@@ -5,6 +5,10 @@ rows of the batch (a re-run after a crash sends the same key and the same body, 
 server answers with its first answer). A row leaves the outbox only in the local transaction
 that records the server's answer. `rejected` items are parked with the reason; `conflict`
 items are kept in `sync_conflicts` beside the server's version, whose status is applied.
+A merge (`ticket.merged`) the server refuses with `conflict` (e.g. `already_merged`: another
+desk merged one of its tickets first) is also reverted here, in the same transaction
+(`posko.store.merge.revert_merge_locally`), so the desk holds the server's state plus a
+visible conflict; an undo of such a merge is kept beside it instead of being parked.
 
 Pull: from the stored cursor, page by page; each page is applied in one transaction that
 also stores the cursor after it, while the next page is fetched on a worker thread (one page
@@ -34,13 +38,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
 
 from posko.domain.errors import PoskoError
 from posko.secrets import Secrets
+from posko.store import merge as merging
 from posko.store.attachments import blob_path
 from posko.store.database import Store
-from posko.store.models import OutboxRow, SyncConflict
+from posko.store.models import OutboxRow, SyncConflict, TicketMergeRow
 from posko.sync import apply
 from posko.sync.client import (
     BadAnswer,
@@ -128,8 +134,28 @@ class ConflictEntry:
     resolved_at: datetime | None
 
 
+MERGED_KIND, MERGE_UNDONE_KIND, MERGE_KINDS = (apply.MERGED_KIND, apply.MERGE_UNDONE_KIND,
+                                               apply.MERGE_KINDS)
+# What the contract accepts in a merge payload (desk-only extras are not sent: a Strict
+# server schema would refuse the whole change).
+_MERGE_FIELDS = {
+    MERGED_KIND: ("uuid", "survivor_uuid", "at", "actor", "note", "merged"),
+    MERGE_UNDONE_KIND: ("uuid", "merge_uuid", "at", "actor", "restored"),
+}
+_MERGE_ITEM_FIELDS = {"merged": ("ticket_uuid", "event_uuid"),
+                      "restored": ("ticket_uuid", "event_uuid", "status")}
+
+
 def _ticket_uuid_of(kind: str, entity_uuid: str, payload: dict[str, Any]) -> str:
-    return entity_uuid if kind == "ticket.created" else str(payload.get("ticket_uuid", ""))
+    if kind == "ticket.created":
+        return entity_uuid
+    if kind == MERGED_KIND:
+        return str(payload.get("survivor_uuid", ""))
+    if kind == MERGE_UNDONE_KIND:  # the first ticket it restores (the survivor is not named)
+        restored = payload.get("restored")
+        first = restored[0] if isinstance(restored, list) and restored else {}
+        return str(first.get("ticket_uuid", "")) if isinstance(first, dict) else ""
+    return str(payload.get("ticket_uuid", ""))
 
 
 def pending_outbox(store: Store, *, include_parked: bool = True) -> list[OutboxEntry]:
@@ -164,10 +190,16 @@ def retry_parked(store: Store, outbox_uuid: str | None = None) -> int:
 
 def conflicts(store: Store, *, ticket_uuid: str | None = None,
               include_resolved: bool = False) -> list[ConflictEntry]:
+    """Conflicts oldest first; for one ticket: its own, and every merge conflict that names
+    it (a refused merge shows on the survivor and on each ticket it would have merged)."""
     with store.unit_of_work() as session:
         query = select(SyncConflict).order_by(SyncConflict.id)
         if ticket_uuid is not None:
-            query = query.where(SyncConflict.ticket_uuid == ticket_uuid)
+            # A UUID holds no LIKE wildcards; merge conflicts are few.
+            query = query.where(or_(
+                SyncConflict.ticket_uuid == ticket_uuid,
+                SyncConflict.kind.in_(MERGE_KINDS)
+                & SyncConflict.local_payload.contains(ticket_uuid)))
         if not include_resolved:
             query = query.where(SyncConflict.resolved_at.is_(None))
         return [ConflictEntry(
@@ -199,8 +231,23 @@ def to_change(row: OutboxRow) -> dict[str, Any]:
         payload["uuid"] = entity_uuid
     elif row.kind == "attachment.added":
         payload.setdefault("created_at", row.created_at.isoformat())
+    elif row.kind in _MERGE_FIELDS:
+        payload = {k: v for k, v in payload.items() if k in _MERGE_FIELDS[row.kind]}
+        for key, fields in _MERGE_ITEM_FIELDS.items():
+            if isinstance(payload.get(key), list):
+                payload[key] = [{k: v for k, v in item.items() if k in fields}
+                                if isinstance(item, dict) else item for item in payload[key]]
     return {"id": row.uuid, "kind": row.kind, "entity_uuid": entity_uuid,
             "created_at": row.created_at.isoformat(), "payload": payload}
+
+
+def _merge_refused(session: Session, merge_uuid: Any) -> bool:
+    """The local merge was refused by the server (and reverted here)."""
+    if not merge_uuid:
+        return False
+    state = session.scalar(select(TicketMergeRow.state)
+                           .where(TicketMergeRow.uuid == str(merge_uuid)))
+    return state == merging.REFUSED
 
 
 def batch_key(row_uuids: Sequence[str]) -> str:
@@ -417,19 +464,24 @@ class SyncEngine:
                 elif outcome == "conflict":
                     server_version = result.get("server_version")
                     error = result.get("error") or {}
-                    session.add(SyncConflict(
-                        ticket_uuid=_ticket_uuid_of(row.kind, row.entity_uuid,
-                                                    change["payload"]),
-                        outbox_uuid=row.uuid, kind=row.kind,
-                        code=str(error.get("code", "conflict"))[:64],
-                        field=(str(error["field"])[:64] if error.get("field") else None),
-                        local_payload=row.payload,
-                        server_version=(json.dumps(server_version, ensure_ascii=False)
-                                        if server_version else None),
-                        created_at=now))
-                    session.flush()
+                    self._record_conflict(session, row, change, error, server_version, now)
+                    if row.kind == MERGED_KIND:
+                        # The server refused the whole merge: put the tickets back as they
+                        # were before it (no outbox rows), then take the server's version.
+                        merging.revert_merge_locally(
+                            session, str(change["payload"]["uuid"]),
+                            reason_code=str(error.get("code", "conflict")))
+                        session.flush()
                     if server_version:  # the server wins on status
                         apply.upsert_tickets(conn, [server_version])
+                    session.execute(delete(OutboxRow).where(OutboxRow.id == row.id))
+                    conflicted += 1
+                elif row.kind == MERGE_UNDONE_KIND and _merge_refused(
+                        session, change["payload"].get("merge_uuid")):
+                    # The undo of a merge the server refused: there is nothing left to undo
+                    # (the merge was reverted here). Kept beside the refusal, not parked.
+                    self._record_conflict(session, row, change, result.get("error") or {},
+                                          None, now)
                     session.execute(delete(OutboxRow).where(OutboxRow.id == row.id))
                     conflicted += 1
                 else:
@@ -444,6 +496,33 @@ class SyncEngine:
         counts.pushed += pushed
         counts.parked += parked
         counts.conflicts += conflicted
+
+    @staticmethod
+    def _record_conflict(session: Session, row: OutboxRow, change: dict[str, Any],
+                         error: dict[str, Any], server_version: dict[str, Any] | None,
+                         now: datetime) -> None:
+        """Keep a conflict answer beside the server's version (the officer sees both)."""
+        ticket_uuid = _ticket_uuid_of(row.kind, row.entity_uuid, change["payload"])
+        field_name = str(error["field"])[:64] if error.get("field") else None
+        if row.kind in MERGE_KINDS:
+            # The conflict is about the ticket the server sent back (e.g. the one it had
+            # already merged); the server's field names a list of the payload, not a
+            # ticket field, so the detail shows the merge's note beside the server status.
+            if server_version and server_version.get("uuid"):
+                ticket_uuid = str(server_version["uuid"])
+            elif row.kind == MERGE_UNDONE_KIND:  # its payload does not name the survivor
+                ticket_uuid = session.scalar(select(TicketMergeRow.survivor_uuid).where(
+                    TicketMergeRow.uuid == str(change["payload"].get("merge_uuid")))
+                ) or ticket_uuid
+            field_name = None
+        session.add(SyncConflict(
+            ticket_uuid=ticket_uuid, outbox_uuid=row.uuid, kind=row.kind,
+            code=str(error.get("code", "conflict"))[:64], field=field_name,
+            local_payload=row.payload,
+            server_version=(json.dumps(server_version, ensure_ascii=False)
+                            if server_version else None),
+            created_at=now))
+        session.flush()
 
     # --- pull --------------------------------------------------------------------------
 

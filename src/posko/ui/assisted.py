@@ -147,6 +147,8 @@ class AssistedWizard(QWizard):
         }
         self.currentIdChanged.connect(self._focus_first_field)
         self.ui.anonymousCheck.toggled.connect(self._anonymous_toggled)
+        self.ui.kecamatanCheck.toggled.connect(self._kecamatan_toggled)
+        self._name_hint = self.ui.nameHint.text()
         self.ui.phoneEdit.textEdited.connect(self._phone_edited)
         self.ui.phoneEdit.editingFinished.connect(self._check_phone)
         self.ui.nikEdit.textEdited.connect(self._nik_edited)
@@ -250,6 +252,7 @@ class AssistedWizard(QWizard):
             "description": self.ui.descriptionEdit.toPlainText(),
             "name": self.ui.nameEdit.text(),
             "anonymous": self.ui.anonymousCheck.isChecked(),
+            "kecamatan": self.ui.kecamatanCheck.isChecked(),
             "phone": self.ui.phoneEdit.text(),
             "nik": self._nik_digits or self.ui.nikEdit.text(),
         }
@@ -257,7 +260,8 @@ class AssistedWizard(QWizard):
     def has_answers(self) -> bool:
         values = self.fields()
         return any(values[key] for key in ("category", "kelurahan", "rw", "rt", "address",
-                                           "description", "name", "anonymous", "phone", "nik"))
+                                           "description", "name", "anonymous", "kecamatan",
+                                           "phone", "nik"))
 
     def set_fields(self, values: dict[str, Any]) -> None:
         _select(self.ui.categoryList, values.get("category"))
@@ -268,14 +272,53 @@ class AssistedWizard(QWizard):
         self.ui.descriptionEdit.setPlainText(str(values.get("description") or ""))
         self.ui.nameEdit.setText(str(values.get("name") or ""))
         self.ui.anonymousCheck.setChecked(bool(values.get("anonymous")))
+        self.ui.kecamatanCheck.setChecked(bool(values.get("kecamatan")))
         self.ui.phoneEdit.setText(str(values.get("phone") or ""))
         self._nik_digits = None
         self.ui.nikEdit.setText(str(values.get("nik") or ""))
         self._nik_finished()
 
+    def _reporter_kind(self) -> ReporterKind:
+        if self.ui.kecamatanCheck.isChecked():
+            return ReporterKind.KECAMATAN
+        if self.ui.anonymousCheck.isChecked():
+            return ReporterKind.ANONYMOUS
+        return ReporterKind.NAMED
+
     def _anonymous_toggled(self, anonymous: bool) -> None:
-        self.ui.nameEdit.setEnabled(not anonymous)
+        """Anonymous: the name is not required, but a citizen who wants to be called back
+        may leave it (and a phone); the hint says it stays at the kecamatan."""
+        if anonymous:
+            self.ui.kecamatanCheck.setChecked(False)
+        self._reporter_changed()
+
+    def _kecamatan_toggled(self, on_behalf: bool) -> None:
+        """On behalf of the kecamatan (an officer's own finding): no citizen questions; the
+        phone and NIK pages are skipped and nothing of a citizen is saved."""
+        if on_behalf:
+            self.ui.anonymousCheck.setChecked(False)
+        self._reporter_changed()
+
+    def _reporter_changed(self) -> None:
+        kind = self._reporter_kind()
+        self.ui.nameEdit.setEnabled(kind is not ReporterKind.KECAMATAN)
+        self.ui.nameHint.setText({
+            ReporterKind.NAMED: self._name_hint,
+            ReporterKind.ANONYMOUS: self.tr(
+                "Anonim: nama tidak wajib. Bila warga mau dihubungi, nama dan telepon boleh "
+                "diisi; hanya disimpan di kecamatan, tidak diberikan kepada dinas, dan tidak "
+                "dicetak selain pada tanda terima warga."),
+            ReporterKind.KECAMATAN: self.tr(
+                "Temuan petugas: tidak ada data warga yang dicatat. Petugas yang mengisi "
+                "tercatat sebagai pelapor."),
+        }[kind])
         self.ui.nameError.clear()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        if (self.currentPage() is self.ui.namePage
+                and self._reporter_kind() is ReporterKind.KECAMATAN):
+            return self._page_id(self.ui.summaryPage)  # no phone or NIK of a citizen
+        return super().nextId()
 
     def _phone_edited(self, _text: str) -> None:
         """While typing: a shown reason is updated (and cleared once fixed), a new reason
@@ -346,13 +389,14 @@ class AssistedWizard(QWizard):
                 return error.message(language)
             if not description:
                 return self.tr("Ceritakan masalahnya dulu, walau singkat.")
-        if page is self.ui.namePage and not self.ui.anonymousCheck.isChecked():
+        kind = self._reporter_kind()
+        if page is self.ui.namePage and kind is not ReporterKind.KECAMATAN:
             try:
                 name = clean_line(self.ui.nameEdit.text(), field="reporter_name",
                                   limit=MAX_NAME)
             except DomainError as error:
                 return error.message(language)
-            if not name:
+            if not name and kind is ReporterKind.NAMED:
                 return self.tr("Tulis nama warga, atau centang 'Tanpa nama'.")
         if page is self.ui.phonePage and not self._check_phone():
             return self.ui.phoneError.text()
@@ -375,16 +419,19 @@ class AssistedWizard(QWizard):
             rw=catalogues.validate_rw_rt(self.ui.rwEdit.text(), "rw"),
             rt=catalogues.validate_rw_rt(self.ui.rtEdit.text(), "rt"),
             address=self.ui.addressEdit.text().strip())
-        phone_text = self.ui.phoneEdit.text().strip()
-        phone = normalize_phone(phone_text) if phone_text else None
-        nik_text = self._nik_digits or self.ui.nikEdit.text().strip()
-        nik = validate_nik(nik_text) if nik_text else None
-        anonymous = self.ui.anonymousCheck.isChecked()
-        reporter = Reporter(
-            kind=ReporterKind.ANONYMOUS if anonymous else ReporterKind.NAMED,
-            name=None if anonymous else self.ui.nameEdit.text().strip(),
-            phone=phone, nik=nik,
-            contact=ContactPreference.PHONE if phone else ContactPreference.NONE)
+        kind = self._reporter_kind()
+        if kind is ReporterKind.KECAMATAN:
+            # An officer's own finding: whatever was typed before the box was ticked is
+            # not a citizen's and is not saved; the officer is recorded with the ticket.
+            reporter = Reporter(kind=kind)
+        else:
+            phone_text = self.ui.phoneEdit.text().strip()
+            phone = normalize_phone(phone_text) if phone_text else None
+            nik_text = self._nik_digits or self.ui.nikEdit.text().strip()
+            nik = validate_nik(nik_text) if nik_text else None
+            reporter = Reporter(
+                kind=kind, name=self.ui.nameEdit.text().strip() or None, phone=phone, nik=nik,
+                contact=ContactPreference.PHONE if phone else ContactPreference.NONE)
         return AssistedAnswers(category.code, category.needs_field_check, location,
                                self.ui.descriptionEdit.toPlainText().strip(), reporter)
 
@@ -399,8 +446,16 @@ class AssistedWizard(QWizard):
             officer = self._ctx.officer
             who = (f"{officer.full_name} ({officer.username})" if officer is not None
                    else self._ctx.officer_name)
-            self.ui.consentOfficerLabel.setText(
-                fill(self.tr("Persetujuan dicatat atas nama petugas: %1"), who))
+            if self._reporter_kind() is ReporterKind.KECAMATAN:
+                # No citizen's data to consent to: the officer's own finding.
+                self.ui.consentCheck.setEnabled(False)
+                self.ui.consentOfficerLabel.setText(fill(self.tr(
+                    "Temuan petugas: tidak ada data warga, persetujuan warga tidak "
+                    "diperlukan. Dicatat atas nama petugas: %1"), who))
+            else:
+                self.ui.consentCheck.setEnabled(True)
+                self.ui.consentOfficerLabel.setText(
+                    fill(self.tr("Persetujuan dicatat atas nama petugas: %1"), who))
 
     def _focus_first_field(self, _page_id: int) -> None:
         """Each question's answer field has the keyboard focus as soon as it is shown."""
@@ -443,27 +498,39 @@ class AssistedWizard(QWizard):
             place.append(self.ui.addressEdit.text().strip())
         rows.append((self.tr("Tempat"), ", ".join(place) or "-"))
         rows.append((self.tr("Cerita"), self.ui.descriptionEdit.toPlainText().strip()))
-        rows.append((self.tr("Nama"), self.tr("Tanpa nama (anonim)")
-                     if self.ui.anonymousCheck.isChecked() else self.ui.nameEdit.text().strip()))
-        phone = self.ui.phoneEdit.text().strip()
-        try:
-            phone_shown = national_format(normalize_phone(phone)) if phone else ""
-        except DomainError as error:
-            phone_shown = error.message(language)
-        rows.append((self.tr("Telepon"), phone_shown or self.tr("tidak diisi")))
-        rows.append((self.tr("NIK"), mask_nik(self._nik_digits) if self._nik_digits
-                     else self.tr("tidak diisi")))
+        rows += self._reporter_rows(language)
         body = "".join(
             f"<tr><td style='padding-right:1em'><b>{html.escape(label)}</b></td>"
             f"<td>{html.escape(value).replace(chr(10), '<br>')}</td></tr>"
             for label, value in rows)
         return f"<table cellspacing='6'>{body}</table>"
 
+    def _reporter_rows(self, language: str) -> list[tuple[str, str]]:
+        kind = self._reporter_kind()
+        name = self.ui.nameEdit.text().strip()
+        if kind is ReporterKind.KECAMATAN:  # no citizen: no name, phone or NIK
+            return [(self.tr("Nama"), self.tr("Atas nama kecamatan (temuan petugas)"))]
+        if kind is ReporterKind.ANONYMOUS:
+            shown = (fill(self.tr("Tanpa nama (anonim); hanya disimpan di kecamatan: %1"),
+                          name) if name else self.tr("Tanpa nama (anonim)"))
+        else:
+            shown = name
+        phone = self.ui.phoneEdit.text().strip()
+        try:
+            phone_shown = national_format(normalize_phone(phone)) if phone else ""
+        except DomainError as error:
+            phone_shown = error.message(language)
+        return [(self.tr("Nama"), shown),
+                (self.tr("Telepon"), phone_shown or self.tr("tidak diisi")),
+                (self.tr("NIK"), mask_nik(self._nik_digits) if self._nik_digits
+                 else self.tr("tidak diisi"))]
+
     # --- saving ----------------------------------------------------------------------
 
     def _start_save(self) -> None:
         language = current_language()
-        if not self.ui.consentCheck.isChecked():
+        citizen = self._reporter_kind() is not ReporterKind.KECAMATAN
+        if citizen and not self.ui.consentCheck.isChecked():
             self.ui.consentError.setText(self.tr(
                 "Bacakan teks persetujuan kepada warga, lalu centang kotak persetujuan."))
             return

@@ -50,6 +50,8 @@ def action_label(action: str) -> str:
         "ticket.external_ref": QCoreApplication.translate("AuditLog", "Nomor aplikasi ditambahkan"),
         "ticket.chase": QCoreApplication.translate("AuditLog", "Tindak lanjut dicatat"),
         "ticket.print_case": QCoreApplication.translate("AuditLog", "Berkas kasus dicetak"),
+        "ticket.merge": QCoreApplication.translate("AuditLog", "Tiket digabung"),
+        "ticket.merge_undo": QCoreApplication.translate("AuditLog", "Penggabungan dibatalkan"),
         "attachment.add": QCoreApplication.translate("AuditLog", "Lampiran ditambahkan"),
         "nik.unmasked": QCoreApplication.translate("AuditLog", "NIK lengkap dilihat"),
         "officer.sign_in": QCoreApplication.translate("AuditLog", "Masuk"),
@@ -64,6 +66,15 @@ def action_label(action: str) -> str:
         "sequences.skipped_after_restore":
             QCoreApplication.translate("AuditLog", "Nomor dilompati setelah pemulihan"),
         "audit.export": QCoreApplication.translate("AuditLog", "Log audit diekspor"),
+        "sync.resend": QCoreApplication.translate("AuditLog", "Perubahan dikirim ulang"),
+        "data_request.export":
+            QCoreApplication.translate("AuditLog", "Data warga diekspor (UU PDP)"),
+        "data_request.erase_request":
+            QCoreApplication.translate("AuditLog", "Permintaan hapus data warga"),
+        "data_request.erase":
+            QCoreApplication.translate("AuditLog", "Data pelapor dianonimkan"),
+        "data_request.retention":
+            QCoreApplication.translate("AuditLog", "Masa simpan data diubah"),
     }
     return labels.get(action, action)
 

@@ -83,6 +83,7 @@ class IntakePage(QWidget):
         self._drafts = DraftBox(ctx.paths.data_dir, master_key(ctx.store, ctx.secrets))
         self.catalogue_filled = False
         self._fill_choices()
+        self._apply_kind()
         if fill_catalogue:
             self.fill_catalogue_choices()
         self._errors: dict[str, QLabel] = {
@@ -188,12 +189,39 @@ class IntakePage(QWidget):
         self.ui.resultFrame.hide()
         self._duplicate_timer.start()
 
+    def _kind(self) -> ReporterKind:
+        return ReporterKind(self.ui.reporterKindCombo.currentData() or ReporterKind.NAMED)
+
     def _kind_changed(self) -> None:
-        named = self.ui.reporterKindCombo.currentData() == ReporterKind.NAMED.value
-        self.ui.nameEdit.setEnabled(named or
-                                    self.ui.reporterKindCombo.currentData()
-                                    == ReporterKind.ANONYMOUS.value)
+        self._apply_kind()
         self._changed()
+
+    def _apply_kind(self) -> None:
+        """Named: the name is required. Anonymous: name, phone and NIK may be left for the
+        kecamatan to call back, and the form says where they stay. On behalf of the
+        kecamatan: no citizen fields (nothing of them is saved); the officer is recorded."""
+        kind = self._kind()
+        citizen = kind is not ReporterKind.KECAMATAN
+        for widget in (self.ui.nameEdit, self.ui.phoneEdit, self.ui.nikEdit,
+                       self.ui.contactCombo, self.ui.consentCheck):
+            widget.setEnabled(citizen)
+        self.ui.nameEdit.setPlaceholderText(
+            self.tr("tidak wajib") if kind is ReporterKind.ANONYMOUS else "")
+        self.ui.reporterKindHint.setText({
+            ReporterKind.NAMED: self.tr(
+                "Nama wajib; telepon dan NIK boleh kosong. Dinas hanya melihat isi "
+                "pengaduan, bukan identitas pelapor."),
+            ReporterKind.ANONYMOUS: self.tr(
+                "Nama, telepon, dan NIK tidak wajib: isi hanya bila warga mau dihubungi. "
+                "Disimpan di kecamatan saja, tidak dikirim ke dinas dan tidak dicetak selain "
+                "pada tanda terima warga."),
+            ReporterKind.KECAMATAN: self.tr(
+                "Temuan petugas: tanpa data warga. Petugas yang mengetik tercatat sebagai "
+                "pelapor."),
+        }[kind])
+        if not citizen:
+            for field in ("name", "phone", "nik", "consent"):
+                self._error(field, None)
 
     def _nik_edited(self, _text: str) -> None:
         self._nik_digits = None
@@ -201,8 +229,8 @@ class IntakePage(QWidget):
 
     def _nik_finished(self) -> None:
         text = self.ui.nikEdit.text().strip()
-        if not text or "*" in text:
-            return
+        if not text or "*" in text or self._kind() is ReporterKind.KECAMATAN:
+            return  # (on behalf of the kecamatan no NIK is read)
         if self._validate_field("nik"):
             from posko.domain.nik import mask_nik, validate_nik
 
@@ -333,7 +361,8 @@ class IntakePage(QWidget):
             if not description:
                 raise self._required("description", "Uraian pengaduan wajib diisi.",
                                      "The complaint description is required.")
-        kind = ReporterKind(self.ui.reporterKindCombo.currentData())
+        kind = self._kind()
+        citizen = kind is not ReporterKind.KECAMATAN  # else no citizen field is read
         name: str | None = self.ui.nameEdit.text()
         if wanted("name") and kind is not ReporterKind.KECAMATAN:
             name = clean_line(name or "", field="name", limit=MAX_NAME)
@@ -342,7 +371,7 @@ class IntakePage(QWidget):
                                      "The reporter's name is required (or choose anonymous).")
         name = name or None
         phone = None
-        if wanted("phone") and self.ui.phoneEdit.text().strip():
+        if citizen and wanted("phone") and self.ui.phoneEdit.text().strip():
             from posko.domain.phone import normalize_phone
 
             try:
@@ -351,7 +380,7 @@ class IntakePage(QWidget):
                 error.field = "phone"
                 raise
         nik = None
-        if wanted("nik"):
+        if citizen and wanted("nik"):
             typed = self._nik_digits or self.ui.nikEdit.text().strip()
             if typed:
                 from posko.domain.nik import validate_nik
@@ -361,7 +390,7 @@ class IntakePage(QWidget):
                 except DomainError as error:
                     error.field = "nik"
                     raise
-        if wanted("consent") and not self.ui.consentCheck.isChecked():
+        if citizen and wanted("consent") and not self.ui.consentCheck.isChecked():
             raise self._required("consent", "Centang persetujuan pelapor sebelum menyimpan.",
                                  "Tick the reporter's consent before saving.")
         if only is not None:
@@ -371,7 +400,8 @@ class IntakePage(QWidget):
                             longitude=longitude)
         reporter = Reporter(kind=kind, name=name if kind is not ReporterKind.KECAMATAN else None,
                             phone=phone, nik=nik,
-                            contact=ContactPreference(self.ui.contactCombo.currentData()))
+                            contact=ContactPreference(self.ui.contactCombo.currentData())
+                            if citizen else ContactPreference.NONE)
         return IntakeInput(str(category), location, description, reporter)
 
     def validate_all(self) -> IntakeInput | None:

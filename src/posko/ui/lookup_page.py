@@ -12,7 +12,7 @@ Its api key comes from the keyring only. Failures are said in the result label.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +29,12 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from posko.domain.errors import PoskoError
 from posko.store.search import TicketSummary, search
+from posko.store.sync_state import SyncBadge, ticket_sync_states
 from posko.ui.context import DeskContext, enrolled_server_url, show_error
 from posko.ui.forms.ui_lookup_page import Ui_LookupPage
 from posko.ui.i18n import current_language, fill
 from posko.ui.settings import OPEN311_API_KEY_SECRET, OPEN311_JURISDICTION, OPEN311_URL
+from posko.ui.sync_status import sync_events
 from posko.ui.ticket_table import SORT_ROLE, TicketTableModel, overdue_working_days
 
 if TYPE_CHECKING:  # posko.sync (requests) loads on the worker of the first server search
@@ -58,6 +60,7 @@ class LookupResult:
     open311: frozenset[str] = frozenset()  # row uuids of Open311 results
     asked_open311: bool = False
     open311_error: PoskoError | None = None
+    sync: dict[str, SyncBadge] = field(default_factory=dict)  # local rows' sync badges
 
 
 class LookupTableModel(TicketTableModel):
@@ -166,6 +169,11 @@ class LookupPage(QWidget):
         header.setResizeContentsPrecision(25)  # size columns from the first rows only
         header.setStretchLastSection(True)
         self.ui.resultsTable.doubleClicked.connect(self._activated)
+        self.ui.resultsTable.selectionModel().selectionChanged.connect(self.update_merge_button)
+        self.ui.mergeButton.clicked.connect(self.open_merge)
+        self.merge_dialog: Any = None
+        self._notice = ""  # said before the next results (after a merge)
+        self.update_merge_button()
         self.ui.serverButton.clicked.connect(self.run_server_search)
         self.ui.open311Button.clicked.connect(self.run_open311_search)
         self.update_server_button()
@@ -174,6 +182,8 @@ class LookupPage(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.ui.searchBox.textChanged.connect(self._debounce.start)
         self.ui.searchBox.returnPressed.connect(self.run_search)
+        # "Sinkron" column: fresh states after each sync run and each "Kirim ulang".
+        sync_events(ctx).statesChanged.connect(self.refresh_sync_states)
 
     @property
     def enrolled(self) -> bool:
@@ -205,6 +215,7 @@ class LookupPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self.update_server_button()  # the desk may have been enrolled meanwhile
         self.update_open311_button()  # ... or the settings changed
+        self.update_merge_button()  # ... or another officer signed in
         super().showEvent(event)
 
     def run_search(self) -> None:
@@ -246,6 +257,7 @@ class LookupPage(QWidget):
             # The SLA arithmetic (and the network) run here too, off the GUI thread; so do
             # the first imports of the SLA tables and, when asked for, of posko.sync.
             rows = search(store, text, limit=RESULT_LIMIT)
+            sync = ticket_sync_states(store, [r.uuid for r in rows])
             policy, calendar = self.model.sla()
             server_only: set[str] = set()
             error: SyncError | None = None
@@ -289,7 +301,7 @@ class LookupPage(QWidget):
                 rows += open311
             return LookupResult(tuple(rows), overdue, frozenset(server_only), with_server,
                                 error, frozenset(r.uuid for r in open311), with_open311,
-                                open311_error)
+                                open311_error, sync)
 
         def failed(error: BaseException) -> None:
             self.update_server_button()
@@ -302,6 +314,8 @@ class LookupPage(QWidget):
         self.update_server_button()
         self.update_open311_button()
         self.model.set_results(found.rows, found.overdue, found.server_only, found.open311)
+        self.model.set_sync_states(found.sync)
+        self.update_merge_button()
         count = len(found.rows)
         text = fill(self.tr("%1 hasil"), count)
         if found.asked_open311 or found.asked_server:  # posko.sync was loaded for the ask
@@ -329,8 +343,29 @@ class LookupPage(QWidget):
             else:
                 text = fill(self.tr("%1 hasil (%2 hanya ada di server)"), count,
                             len(found.server_only))
+        if self._notice:
+            text, self._notice = f"{self._notice} {text}", ""
         self.ui.resultLabel.setText(text)
         self.resultsShown.emit(count)
+
+    def _local_uuids(self) -> list[str]:
+        model = self.model
+        return [model.row_at(row).uuid for row in range(model.rowCount())
+                if not model.is_server_only(row) and not model.is_open311(row)]
+
+    def refresh_sync_states(self) -> None:
+        """Read the shown tickets' sync badges again (off the GUI thread)."""
+        uuids = self._local_uuids()
+        if not uuids:
+            return
+        store = self._ctx.store
+
+        def show(states: dict[str, SyncBadge]) -> None:
+            if set(states) == set(self._local_uuids()):  # not overtaken by a new search
+                self.model.set_sync_states(states)
+
+        self._ctx.runner.run(lambda: ticket_sync_states(store, uuids), show,
+                             key="lookup-sync")
 
     def selected_uuid(self) -> str | None:
         index = self.ui.resultsTable.currentIndex()
@@ -353,6 +388,53 @@ class LookupPage(QWidget):
                 "Laporan ini dari Open311, bukan tiket meja ini; tidak bisa dibuka di sini."))
             return
         self.openTicket.emit(self.model.row_at(row).uuid)
+
+    # --- merging (supervisors) ------------------------------------------------------------
+
+    def selected_local_uuids(self) -> list[str]:
+        """Uuids of the selected rows that are tickets of this desk, in table order."""
+        rows = sorted(self.proxy.mapToSource(index).row()
+                      for index in self.ui.resultsTable.selectionModel().selectedRows())
+        return [self.model.row_at(row).uuid for row in rows
+                if not self.model.is_server_only(row) and not self.model.is_open311(row)]
+
+    def update_merge_button(self, *_args: object) -> None:
+        """"Gabungkan…": supervisors only, with two or more tickets of this desk selected."""
+        officer = self._ctx.officer
+        button = self.ui.mergeButton
+        if officer is None or not officer.is_supervisor:
+            button.setEnabled(False)
+            button.setToolTip(self.tr("Hanya camat/sekcam (supervisor) yang boleh "
+                                      "menggabungkan tiket."))
+            return
+        enough = len(self.selected_local_uuids()) >= 2
+        button.setEnabled(enough)
+        button.setToolTip(
+            self.tr("Gabungkan tiket-tiket terpilih menjadi satu tiket utama.") if enough else
+            self.tr("Pilih dua tiket atau lebih dari meja ini (Ctrl+klik atau Shift+klik) "
+                    "untuk digabung."))
+
+    def open_merge(self) -> None:
+        from posko.ui.merge_dialog import MergeDialog
+
+        uuids = self.selected_local_uuids()
+        officer = self._ctx.officer
+        if len(uuids) < 2 or officer is None or not officer.is_supervisor:
+            self.update_merge_button()
+            return
+        dialog = MergeDialog(self._ctx, uuids, self)
+        dialog.merged.connect(self._merged)
+        self.merge_dialog = dialog
+        dialog.open()
+
+    def _merged(self, survivor_uuid: str) -> None:
+        """Refresh the results (statuses changed), say so, and open the survivor."""
+        dialog = self.merge_dialog
+        code = dialog.record.survivor_code if dialog is not None and dialog.record else ""
+        self._notice = fill(self.tr("Tiket digabung ke %1."), code)
+        self.ui.resultLabel.setText(self._notice)
+        self.run_search()
+        self.openTicket.emit(survivor_uuid)
 
     def focus_search(self) -> None:
         self.ui.searchBox.setFocus(Qt.FocusReason.ShortcutFocusReason)

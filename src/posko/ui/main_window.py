@@ -7,7 +7,7 @@ import importlib.util
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton
 
 from posko.store.database import Store
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
                                       last_sync_label=self.last_sync_label,
                                       button=self.sync_button)
         self.sync_status.syncFinished.connect(self.refresh_status)
+        self.sync_status.syncFinished.connect(self.run_pending_erasures)
 
         self.queue_page.numberCalled.connect(self.serve_number)
         self.intake_page.ticketSaved.connect(self._ticket_saved)
@@ -75,6 +76,13 @@ class MainWindow(QMainWindow):
         self.ui.actionAuditLog.triggered.connect(self.open_audit_log)
         # The audit log is for the camat/sekcam only: officers do not see the action.
         self.ui.actionAuditLog.setVisible(bool(ctx.officer and ctx.officer.is_supervisor))
+        # A citizen's data request (UU PDP art. 32): supervisors only, like the audit log.
+        self.action_data_request = QAction(self.tr("Permintaan &data warga…"), self)
+        self.action_data_request.setToolTip(self.tr(
+            "Ekspor atau hapus semua data seseorang (khusus supervisor)"))
+        self.action_data_request.triggered.connect(self.open_data_request)
+        self.action_data_request.setVisible(bool(ctx.officer and ctx.officer.is_supervisor))
+        self.ui.menuDesk.addAction(self.action_data_request)
         self.ui.actionSignOut.triggered.connect(self._sign_out)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionZoomIn.triggered.connect(lambda: self.scale_font(+SCALE_STEP))
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
         self.refresh_status()
+        self.run_pending_erasures()
         self._rebuilding = False
 
     def _show_titles(self) -> None:
@@ -140,6 +149,35 @@ class MainWindow(QMainWindow):
         dialog = dialog_class(self.ctx, self)
         dialog.open()
         self.audit_log_dialog = dialog
+
+    def open_data_request(self) -> None:
+        officer = self.ctx.officer
+        if officer is None or not officer.is_supervisor:
+            return
+        dialog_class = self._screen("data_request", "DataRequestDialog")
+        if dialog_class is None:
+            return
+        dialog = dialog_class(self.ctx, self)
+        dialog.erased.connect(lambda *_: self.refresh_status())
+        dialog.open()
+        self.data_request_dialog = dialog
+
+    def run_pending_erasures(self, *_args: object) -> None:
+        """Erase what waiting erasure requests may erase by now (at start-up and after each
+        sync; bounded work, on the worker; nothing to do is one indexed query)."""
+        ctx = self.ctx
+
+        def work() -> int:
+            from posko.store.data_request import run_pending_erasures
+            from posko.store.desk import master_key
+            from posko.store.drafts import DraftBox
+
+            drafts = DraftBox(ctx.paths.data_dir, master_key(ctx.store, ctx.secrets))
+            return run_pending_erasures(ctx.store, ctx.cipher, drafts=drafts,
+                                        backup_dir=ctx.paths.backup_dir)
+
+        ctx.runner.run(work, lambda erased: self.refresh_status() if erased else None,
+                       key="pending-erasures")
 
     def open_settings(self) -> None:
         dialog_class = self._screen("settings_dialog", "SettingsDialog")

@@ -124,6 +124,7 @@ class SettingsDialog(QDialog):
         ui.open311UrlEdit.setText(settings.get(OPEN311_URL))
         ui.open311JurisdictionEdit.setText(settings.get(OPEN311_JURISDICTION))
         self._show_open311_key()
+        self._show_retention()
 
         ui.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
         ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
@@ -135,6 +136,34 @@ class SettingsDialog(QDialog):
         ui.open311UrlEdit.editingFinished.connect(self._check_open311_url)
         ui.open311UrlEdit.textEdited.connect(self._open311_url_edited)
         self._show_enrolment()
+
+    # --- retention of reporters' data (in the desk DB: the CLI reads it too) --------------
+
+    def _show_retention(self) -> None:
+        from posko.store.data_request import retention_days
+
+        ui = self.ui
+        ui.retentionSpin.setSuffix(self.tr(" hari"))
+        self._retention = retention_days(self._ctx.store)
+        ui.retentionSpin.setValue(self._retention)
+        officer = self._ctx.officer
+        ui.retentionSpin.setEnabled(bool(officer and officer.is_supervisor))
+
+    def _save_retention(self) -> bool:
+        days = self.ui.retentionSpin.value()
+        if days == self._retention or not self.ui.retentionSpin.isEnabled():
+            return True
+        from posko.store.data_request import set_retention_days
+
+        officer = self._ctx.officer
+        try:
+            set_retention_days(self._ctx.store, days, officer=self._ctx.officer_name,
+                               is_supervisor=bool(officer and officer.is_supervisor))
+        except PoskoError as error:
+            show_error(self, error)
+            return False
+        self._retention = days
+        return True
 
     # --- the Open311 lookup source ----------------------------------------------------------
 
@@ -241,6 +270,8 @@ class SettingsDialog(QDialog):
                 return
             self.ui.open311ApiKeyEdit.clear()
             self._show_open311_key()
+        if not self._save_retention():
+            return
         settings = self._ctx.settings
         ui = self.ui
         previous_language = settings.get(LANGUAGE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,40 @@ AFTER_SAVE_MS = 2_000
 PROGRESS_MS = 150
 
 
+class SyncEvents(QObject):
+    """One per desk (`sync_events(ctx)`): lets screens that do not own the status bar
+    (the lookup, a ticket detail) hear that sync states may have changed (a sync run ended,
+    or parked changes were put back in line) and ask for a sync run ("Kirim ulang")."""
+
+    statesChanged = Signal()  # noqa: N815
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._status: weakref.ref[SyncStatus] | None = None
+
+    def attach(self, status: SyncStatus) -> None:
+        self._status = weakref.ref(status)
+
+    def request_sync(self) -> bool:
+        """Sync now (or right after the run in progress); False when no enrolled status bar
+        runs syncs for this desk (the changes then go with a later run)."""
+        status = self._status() if self._status is not None else None
+        if status is None or not status.enrolled:
+            return False
+        status.sync_again()
+        return True
+
+
+def sync_events(ctx: DeskContext) -> SyncEvents:
+    """The desk's relay (GUI thread only). A child of the desk's background runner: it lives
+    exactly as long as the desk's context, and Qt, not Python's garbage collector (which
+    may run on any thread), ends it."""
+    events = ctx.runner.findChild(SyncEvents)
+    if events is None:
+        events = SyncEvents(ctx.runner)
+    return events
+
+
 class SyncStatus(QObject):
     onlineChanged = Signal(bool)  # noqa: N815
     syncFinished = Signal()  # noqa: N815
@@ -48,6 +83,8 @@ class SyncStatus(QObject):
         self._progress: SyncProgress | None = None
         self._lock = threading.Lock()
         self._quiet_until = 0.0  # time.monotonic() before which automatic rounds wait
+        self._again = False  # a sync was asked for while one ran: run once more after it
+        sync_events(ctx).attach(self)
         button.clicked.connect(self.sync_now)
         self._probe_timer = QTimer(self, interval=probe_ms)
         self._probe_timer.timeout.connect(self.probe)
@@ -113,6 +150,14 @@ class SyncStatus(QObject):
         if self.online and not self.syncing and time.monotonic() >= self._quiet_until:
             self.sync_now()
 
+    def sync_again(self) -> None:
+        """Changes were put back in line ("Kirim ulang"): send them now, or as soon as the
+        run in progress (which may have read the outbox already) has finished."""
+        if self.syncing:
+            self._again = True
+        else:
+            self.sync_now()
+
     def sync_now(self) -> None:
         if self.syncing or not self.enrolled:
             return
@@ -153,13 +198,20 @@ class SyncStatus(QObject):
                 self.tr("Sinkron terakhir: %1 (%2 terkirim, %3 diterima)"),
                 datetime.now(self._ctx.identity.timezone).strftime("%H:%M"), report.pushed,
                 report.pulled))
-        self.syncFinished.emit()
+        self._after_run()
 
     def _failed(self, _error: BaseException) -> None:
         self._stop()
         self._show_online(False)
         self._last_sync_label.setText(self.tr("Sinkron gagal; data tetap aman di meja ini."))
+        self._after_run()
+
+    def _after_run(self) -> None:
         self.syncFinished.emit()
+        sync_events(self._ctx).statesChanged.emit()  # per-record badges refresh
+        if self._again:
+            self._again = False
+            self.sync_now()
 
     def _stop(self) -> None:
         self.syncing = False

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTreeWidgetItem,
     QWidget,
 )
 
 from posko import catalogues
-from posko.domain import tracking
-from posko.domain.errors import DomainError
+from posko.domain.errors import DomainError, PoskoError
 from posko.domain.models import (
     Attachment,
     ContactPreference,
@@ -47,10 +47,19 @@ from posko.domain.status import (
 )
 from posko.store.attachments import blob_path
 from posko.store.case_file import CaseSla, sla_lines
-from posko.store.casework import SUPERVISOR_ONLY, add_external_ref, add_note, change_status
+from posko.store.casework import (
+    SUPERVISOR_ONLY,
+    add_external_ref,
+    add_note,
+    change_status,
+    confirm_done,
+    reject_follow_up,
+)
 from posko.store.crypto import NikCipher
 from posko.store.database import Store
+from posko.store.merge import MergeRecord, merges_of, undo_allowed, undo_merge
 from posko.store.search import NoteEntry, TicketDetail, find_ticket
+from posko.store.sync_state import RecordState, TicketSyncDetail, resend, ticket_sync_detail
 from posko.sync.engine import ConflictEntry, conflicts, resolve_conflict
 from posko.ui.chase import ChaseDialog
 from posko.ui.context import DeskContext, show_error
@@ -58,6 +67,8 @@ from posko.ui.forms.ui_ticket_detail import Ui_TicketDetailDialog
 from posko.ui.i18n import current_language, fill
 from posko.ui.nik_reveal import NikReveal
 from posko.ui.printing import preview_ticket_receipt
+from posko.ui.sync_status import sync_events
+from posko.ui.ticket_table import SYNC_COLORS, sync_label, sync_tooltip
 
 OVERDUE_COLOR = "#b00020"
 _STATUS_COLORS = {
@@ -67,6 +78,10 @@ _STATUS_COLORS = {
     Status.MERGED: "#555555",
 }
 _OPEN_COLOR = "#0b4f9c"
+# Statuses with a flow of their own, never offered by the generic status combo: merging (the
+# merge dialog), rejecting an agency's follow-up (the validation panel) and reopening (the
+# chase screen, when a citizen says "belum beres").
+OWN_FLOW_STATUSES = frozenset({Status.MERGED, Status.FOLLOWUP_REJECTED, Status.REOPENED})
 
 
 # --------------------------------------------------------------------------- snapshot
@@ -86,6 +101,8 @@ class TicketSnapshot:
     kelurahan: str
     loaded_at: datetime
     conflicts: tuple[ConflictEntry, ...] = ()  # open sync conflicts, oldest first
+    merges: tuple[MergeRecord, ...] = ()  # merges this ticket took part in, oldest first
+    sync: TicketSyncDetail | None = None  # per-record sync state (posko.store.sync_state)
 
     @property
     def ticket_uuid(self) -> str:
@@ -125,7 +142,9 @@ def load_snapshot(store: Store, cipher: NikCipher | None, key: str, timezone: tz
         kelurahan = ticket.location.kelurahan_code
     return TicketSnapshot(detail, notes, attachments, lines, followup_due, category_id,
                           category_en, kelurahan, moment,
-                          tuple(conflicts(store, ticket_uuid=ticket.uuid)))
+                          tuple(conflicts(store, ticket_uuid=ticket.uuid)),
+                          merges=tuple(merges_of(store, ticket.uuid)),
+                          sync=ticket_sync_detail(store, ticket.uuid))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +155,7 @@ class TimelineEntry:
     actor: str
     source: str
     promise: str
+    record: str = ""  # uuid of the status event / follow-up (its sync state), if any
 
 
 # --------------------------------------------------------------------------- dialog
@@ -146,6 +166,7 @@ class TicketDetailDialog(QDialog):
 
     ticketChanged = Signal(str)  # noqa: N815 - Qt signal naming; the ticket uuid
     loaded = Signal()  # each time a snapshot (or "not found") has been shown
+    syncShown = Signal()  # noqa: N815 - each time the sync badges have been shown
 
     def __init__(self, ctx: DeskContext, ticket_uuid_or_code: str,
                  parent: QWidget | None = None) -> None:
@@ -163,7 +184,7 @@ class TicketDetailDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
         for header, modes in ((self.ui.timelineTree.header(), (fit, fit, stretch, fit, fit,
-                                                                stretch)),
+                                                                stretch, fit)),
                               (self.ui.slaTree.header(), (fit, fit, stretch)),
                               (self.ui.conflictsTree.header(), (fit, fit, stretch, stretch,
                                                                 fit))):
@@ -171,6 +192,9 @@ class TicketDetailDialog(QDialog):
             for column, mode in enumerate(modes):
                 header.setSectionResizeMode(column, mode)
         self._wire_reprint()
+        self._wire_sync()
+        self._wire_validation()
+        self._wire_merge()
         self.nik_reveal = NikReveal(ctx, self.ui.nikValue, self.ui.detailsForm, self)
         self.ui.statusCombo.currentIndexChanged.connect(self._status_chosen)
         self.ui.changeStatusButton.clicked.connect(self.change_status)
@@ -181,7 +205,6 @@ class TicketDetailDialog(QDialog):
         self.ui.chaseButton.clicked.connect(self.open_chase)
         self.ui.statusNoteEdit.textEdited.connect(lambda _t: self.ui.statusError.clear())
         self.ui.agencyEdit.textEdited.connect(lambda _t: self.ui.statusError.clear())
-        self.ui.mergedEdit.textEdited.connect(lambda _t: self.ui.statusError.clear())
         self._set_actions_enabled(False)
         self._status_chosen()
         self.reload()
@@ -209,6 +232,8 @@ class TicketDetailDialog(QDialog):
             self.setWindowTitle(self.tr("Tiket tidak ditemukan"))
             self.ui.conflictsTree.clear()
             self.ui.conflictsGroup.hide()
+            self.ui.validationGroup.hide()
+            self.ui.mergeBanner.hide()
             self._set_actions_enabled(False)
             self.loaded.emit()
             return
@@ -228,7 +253,10 @@ class TicketDetailDialog(QDialog):
         self._show_timeline(snapshot, language)
         self._show_sla(snapshot, language)
         self._show_conflicts(snapshot, language)
+        self._show_merge(snapshot)
+        self._show_sync(snapshot.sync)
         self._fill_status_combo(ticket.status)
+        self._show_validation(ticket.status)
         self._set_actions_enabled(True)
         self.loaded.emit()
         if announce:
@@ -295,6 +323,7 @@ class TicketDetailDialog(QDialog):
                 # A placeholder, not an error box: the rest of the ticket is fine.
                 item.setText(fill(self.tr("%1 — berkas hilang; pulihkan folder 'attachments' "
                                           "dari cadangan"), attachment.filename))
+            item.setData(Qt.ItemDataRole.UserRole, attachment.uuid)  # its sync state
             ui.attachmentsList.addItem(item)
         if not snapshot.attachments:
             ui.attachmentsList.addItem(self.tr("(tidak ada)"))
@@ -313,11 +342,12 @@ class TicketDetailDialog(QDialog):
             if event.agency:
                 text += " — " + fill(self.tr("diteruskan ke %1"), event.agency)
             if event.merged_into:
-                text += " — " + fill(self.tr("digabung ke %1"), event.merged_into)
+                text += " — " + fill(self.tr("digabung ke %1"),
+                                     _merge_code(snapshot, event.merged_into))
             if event.note:
                 text += f": {event.note}"
             entries.append(TimelineEntry(event.at, self.tr("Status"), text, event.actor,
-                                         sources[event.source], ""))
+                                         sources[event.source], "", event.uuid))
         for chase in snapshot.detail.follow_ups:
             asked = (fill(self.tr("Ditanyakan oleh %1"), chase.requested_by)
                      if chase.requested_by else self.tr("Ditanyakan oleh warga"))
@@ -328,10 +358,12 @@ class TicketDetailDialog(QDialog):
                 promise = fill(self.tr("%1 (paling lambat %2)"), promise,
                                f"{chase.promised_by:%d-%m-%Y}")
             entries.append(TimelineEntry(chase.asked_at, self.tr("Tindak lanjut"), asked,
-                                         chase.officer, sources[EventSource.DESK], promise))
+                                         chase.officer, sources[EventSource.DESK], promise,
+                                         chase.uuid))
         for note in snapshot.notes:
             entries.append(TimelineEntry(note.at, self.tr("Catatan"), note.text, note.officer,
                                          sources[EventSource.DESK], ""))
+        entries += self._merge_entries(snapshot)
         entries.sort(key=lambda e: e.at)  # stable: same instant keeps events, chases, notes
         return entries
 
@@ -344,6 +376,7 @@ class TicketDetailDialog(QDialog):
                                     entry.source, entry.promise])
             item.setToolTip(2, entry.text)
             item.setToolTip(5, entry.promise)
+            item.setData(6, Qt.ItemDataRole.UserRole, entry.record)
             tree.addTopLevelItem(item)
         newest = tree.topLevelItem(tree.topLevelItemCount() - 1)
         if newest is not None:
@@ -399,15 +432,7 @@ class TicketDetailDialog(QDialog):
         self.ui.conflictsGroup.setVisible(bool(snapshot.conflicts))
 
     def _conflict_kind(self, conflict: ConflictEntry) -> str:
-        kinds = {
-            "ticket.created": self.tr("Tiket baru"),
-            "status.changed": self.tr("Perubahan status"),
-            "note.added": self.tr("Catatan"),
-            "external_ref.added": self.tr("Nomor aplikasi"),
-            "follow_up.recorded": self.tr("Tindak lanjut"),
-            "attachment.added": self.tr("Lampiran"),
-        }
-        text = kinds.get(conflict.kind, conflict.kind)
+        text = self._record_kind(conflict.kind)
         if conflict.field:
             text = fill(self.tr("%1 (kolom %2)"), text, conflict.field)
         return text
@@ -462,9 +487,15 @@ class TicketDetailDialog(QDialog):
         combo = self.ui.statusCombo
         combo.blockSignals(True)
         combo.clear()
-        allowed = [s for s in Status if s in ALLOWED_TRANSITIONS[current]]
-        combo.addItem(self.tr("— pilih status baru —") if allowed
-                      else self.tr("— status akhir, tidak dapat diubah —"), None)
+        allowed = [s for s in Status
+                   if s in ALLOWED_TRANSITIONS[current] and s not in OWN_FLOW_STATUSES]
+        if allowed:
+            prompt = self.tr("— pilih status baru —")
+        elif current is Status.DONE:
+            prompt = self.tr("— selesai; buka kembali lewat \"Minta tindak lanjut\" —")
+        else:
+            prompt = self.tr("— status akhir, tidak dapat diubah —")
+        combo.addItem(prompt, None)
         language = current_language()
         supervisor = self._ctx.officer is not None and self._ctx.officer.is_supervisor
         model: Any = combo.model()
@@ -492,10 +523,7 @@ class TicketDetailDialog(QDialog):
         status = self.chosen_status()
         form = self.ui.statusForm
         form.setRowVisible(self.ui.agencyEdit, status is Status.NOT_OUR_AUTHORITY)
-        form.setRowVisible(self.ui.mergedEdit, status is Status.MERGED)
-        needs_note = status in (Status.FOLLOWUP_REJECTED, Status.REOPENED)
-        self.ui.statusNoteEdit.setPlaceholderText(
-            self.tr("wajib: mengapa?") if needs_note else self.tr("boleh dikosongkan"))
+        self.ui.statusNoteEdit.setPlaceholderText(self.tr("boleh dikosongkan"))
         self.ui.changeStatusButton.setEnabled(status is not None)
         self.ui.statusError.clear()
 
@@ -535,31 +563,19 @@ class TicketDetailDialog(QDialog):
                                   "ini."))
             return
         agency = self.ui.agencyEdit.text().strip() if new is Status.NOT_OUR_AUTHORITY else None
-        merged_into: str | None = None
         note = self.ui.statusNoteEdit.text().strip()
         try:
-            if new is Status.MERGED:
-                merged_into = tracking.validate(self.ui.mergedEdit.text())
-                if merged_into == ticket.tracking_code:
-                    error.setText(self.tr("Tiket tidak dapat digabung ke dirinya sendiri."))
-                    return
-            check_transition(ticket.status, new, agency=agency or None,
-                             merged_into=merged_into, note=note)
+            check_transition(ticket.status, new, agency=agency or None, note=note)
         except DomainError as problem:
             error.setText(problem.message(language))
             return
         store, name = self._ctx.store, self._ctx.officer_name
 
         def work() -> None:
-            if merged_into is not None and find_ticket(store, merged_into) is None:
-                raise DomainError("Tiket tujuan penggabungan tidak ada di meja ini.",
-                                  "The ticket to merge into is not on this desk.",
-                                  field="merged_into")
             change_status(store, ticket.uuid, new, officer=name, is_supervisor=is_supervisor,
-                          note=note, agency=agency or None, merged_into=merged_into)
+                          note=note, agency=agency or None)
 
-        self._start(work, error, (self.ui.agencyEdit, self.ui.mergedEdit,
-                                  self.ui.statusNoteEdit))
+        self._start(work, error, (self.ui.agencyEdit, self.ui.statusNoteEdit))
 
     def add_note(self) -> None:
         snapshot = self.snapshot
@@ -593,10 +609,182 @@ class TicketDetailDialog(QDialog):
         if snapshot is None or self._busy:
             return
         dialog = ChaseDialog(self._ctx, snapshot.ticket_uuid,
-                             snapshot.detail.ticket.tracking_code, snapshot.followup_due, self)
+                             snapshot.detail.ticket.tracking_code, snapshot.followup_due, self,
+                             status=snapshot.detail.ticket.status)
         dialog.chaseRecorded.connect(lambda _uuid: self.reload(announce=True))
         self.chase_dialog = dialog
         dialog.open()
+
+    # --- validation of an agency's "done" -----------------------------------------------
+
+    def _wire_validation(self) -> None:
+        ui = self.ui
+        ui.validationGroup.hide()
+        ui.rejectPanel.hide()
+        ui.confirmDoneButton.setToolTip(self.tr(
+            "Hasil tindak lanjut sudah diperiksa dan masalahnya beres: tiket menjadi selesai."))
+        ui.rejectFollowUpButton.setToolTip(self.tr(
+            "Masalahnya belum beres: tiket dikembalikan ke instansi (diproses), dengan alasan."))
+        ui.confirmDoneButton.clicked.connect(self.confirm_validation)
+        ui.rejectFollowUpButton.clicked.connect(self.ask_rejection_reason)
+        ui.sendRejectButton.clicked.connect(self.send_rejection)
+        ui.rejectReasonEdit.returnPressed.connect(self.send_rejection)
+        ui.cancelRejectButton.clicked.connect(self._close_rejection)
+        ui.rejectReasonEdit.textEdited.connect(lambda _t: ui.validationError.clear())
+
+    def _show_validation(self, status: Status) -> None:
+        """The panel is there only while the agency's "done" waits for the kecamatan."""
+        awaiting = status is Status.AWAITING_VALIDATION
+        self.ui.validationGroup.setVisible(awaiting)
+        if not awaiting:
+            self._close_rejection()
+
+    def _close_rejection(self) -> None:
+        self.ui.rejectPanel.hide()
+        self.ui.rejectReasonEdit.clear()
+        self.ui.validationError.clear()
+        self.ui.rejectFollowUpButton.setEnabled(True)
+
+    def ask_rejection_reason(self) -> None:
+        self.ui.rejectPanel.show()
+        self.ui.rejectFollowUpButton.setEnabled(False)
+        self.ui.validationError.clear()
+        self.ui.rejectReasonEdit.setFocus()
+
+    def confirm_validation(self) -> None:
+        """awaiting_validation -> done (off the GUI thread), then reload."""
+        snapshot = self.snapshot
+        if snapshot is None or self._busy:
+            return
+        self.ui.validationError.clear()
+        store, name, uuid = self._ctx.store, self._ctx.officer_name, snapshot.ticket_uuid
+        self._start(lambda: confirm_done(store, uuid, officer=name), self.ui.validationError,
+                    ())
+
+    def send_rejection(self) -> None:
+        """followup_rejected (with the reason) -> in_progress; the reason is required."""
+        snapshot = self.snapshot
+        if snapshot is None or self._busy:
+            return
+        reason = self.ui.rejectReasonEdit.text().strip()
+        if not reason:
+            self.ui.validationError.setText(self.tr(
+                "Tuliskan alasan penolakan: apa yang belum beres dari tindak lanjut instansi?"))
+            self.ui.rejectReasonEdit.setFocus()
+            return
+        self.ui.validationError.clear()
+        store, name, uuid = self._ctx.store, self._ctx.officer_name, snapshot.ticket_uuid
+        self._start(lambda: reject_follow_up(store, uuid, reason, officer=name),
+                    self.ui.validationError, (self.ui.rejectReasonEdit,))
+
+    # --- sync state per record (posko.store.sync_state) --------------------------------
+
+    def _wire_sync(self) -> None:
+        self.sync_state: TicketSyncDetail | None = None
+        self.ui.syncBadge.hide()
+        self.ui.resendButton.hide()
+        self.ui.syncReasonLabel.hide()
+        self.ui.resendButton.clicked.connect(self.resend_parked)
+        events = sync_events(self._ctx)
+        # A sync run ended or changes were put back in line: fresh states (not the whole
+        # snapshot: what the officer is typing or choosing stays as it is).
+        events.statesChanged.connect(self.reload_sync)
+        # This dialog's own changes wait in the outbox now: the lookup's badges follow.
+        self.ticketChanged.connect(lambda _uuid: events.statesChanged.emit())
+
+    def reload_sync(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or not self.isVisible():  # a closed dialog waits for its reopening
+            return
+        store, uuid = self._ctx.store, snapshot.ticket_uuid
+        self._ctx.runner.run(lambda: ticket_sync_detail(store, uuid), self._show_sync,
+                             key=f"ticket-sync-{id(self)}")
+
+    def _show_sync(self, detail: TicketSyncDetail | None) -> None:
+        self.sync_state = detail
+        ui = self.ui
+        if detail is None or self.snapshot is None \
+                or detail.ticket_uuid != self.snapshot.ticket_uuid:
+            return
+        language = current_language()
+        badge = detail.badge
+        ui.syncBadge.setText(fill(self.tr("Sinkron: %1"), sync_label(badge.state)))
+        ui.syncBadge.setStyleSheet(
+            "padding: 4px 12px; border-radius: 10px; font-weight: bold; color: #ffffff; "
+            f"background: {SYNC_COLORS[badge.state]};")
+        lines = [sync_tooltip(badge, language)]
+        for record in detail.records:
+            line = fill(self.tr("%1, %2: %3"), self._record_kind(record.kind),
+                        _when(record.created_at, self._ctx.identity.timezone),
+                        sync_label(record.state))
+            if record.reason is not None:
+                line += " — " + record.reason.message(language)
+            lines.append("• " + line)
+        ui.syncBadge.setToolTip("\n".join(lines))
+        ui.syncBadge.show()
+        attention = badge.state is RecordState.NEEDS_ATTENTION and badge.reason is not None
+        ui.syncReasonLabel.setText(badge.reason.message(language)
+                                   if attention and badge.reason is not None else "")
+        ui.syncReasonLabel.setVisible(attention)
+        ui.resendButton.setVisible(badge.can_resend)
+        ui.resendButton.setEnabled(badge.can_resend)
+        tree = ui.timelineTree
+        for row in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(row)
+            record = item.data(6, Qt.ItemDataRole.UserRole) if item is not None else None
+            if item is None or not record:
+                continue
+            state = detail.state_of(record)
+            item.setText(6, sync_label(state.state))
+            item.setToolTip(6, sync_tooltip(state, language))
+            item.setForeground(6, QBrush(QColor(SYNC_COLORS[state.state])))
+        attachments = ui.attachmentsList
+        for row in range(attachments.count()):
+            entry = attachments.item(row)
+            record = entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+            if entry is None or not record:
+                continue
+            state = detail.state_of(record)
+            pending = state.state is not RecordState.SENT
+            entry.setToolTip(sync_label(state.state) + (
+                " — " + state.reason.message(language) if state.reason is not None else ""))
+            entry.setForeground(QBrush(QColor(SYNC_COLORS[state.state])) if pending
+                                else QBrush())
+        self.syncShown.emit()
+
+    def _record_kind(self, kind: str) -> str:
+        return {
+            "ticket.created": self.tr("Tiket baru"),
+            "status.changed": self.tr("Perubahan status"),
+            "note.added": self.tr("Catatan"),
+            "external_ref.added": self.tr("Nomor aplikasi"),
+            "followup.created": self.tr("Tindak lanjut"),
+            "attachment.added": self.tr("Lampiran"),
+            "ticket.merged": self.tr("Penggabungan"),
+            "ticket.merge_undone": self.tr("Pembatalan penggabungan"),
+            "reporter.erased": self.tr("Penghapusan data pelapor"),
+        }.get(kind, kind)
+
+    def resend_parked(self) -> None:
+        """"Kirim ulang": the ticket's parked changes back in line (audited, nothing
+        deleted), then a sync run when the desk is enrolled; the badges follow."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        ctx = self._ctx
+        store, name, uuid = ctx.store, ctx.officer_name, snapshot.ticket_uuid
+        self.ui.resendButton.setEnabled(False)
+
+        def done(_count: int) -> None:
+            events = sync_events(ctx)
+            events.statesChanged.emit()  # "menunggu" here and in the lookup
+            events.request_sync()
+
+        def failed(error: BaseException) -> None:
+            self.ui.resendButton.setEnabled(True)
+            show_error(self, error)
+
+        self._ctx.runner.run(lambda: resend(store, uuid, officer=name), done, failed)
 
     def _wire_reprint(self) -> None:
         self.print_job: Any = None
@@ -661,6 +849,146 @@ class TicketDetailDialog(QDialog):
 
         button.setEnabled(False)
         ctx.runner.run(work, done, failed)
+
+    # --- merges (store/merge.py; merging itself is the lookup's "Gabungkan…") ------------
+
+    def _wire_merge(self) -> None:
+        self.survivor_dialog: TicketDetailDialog | None = None
+        self.ui.mergeBanner.hide()
+        self.ui.openSurvivorButton.clicked.connect(self.open_survivor)
+        self.ui.undoMergeButton.clicked.connect(self.undo_merge)
+        self.ui.undoMergeButton.setToolTip(self.tr(
+            "Kembalikan tiket-tiket ke status sebelum digabung; nomor aplikasi dan tindak "
+            "lanjut kembali ke tiket asalnya. Hanya hari ini, oleh supervisor."))
+
+    def merged_into(self) -> MergeRecord | None:
+        """The active merge that merged this ticket away (None: it is not merged)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return None
+        uuid = snapshot.ticket_uuid
+        return next((m for m in reversed(snapshot.merges)
+                     if m.is_active and uuid in m.merged_uuids), None)
+
+    def _show_merge(self, snapshot: TicketSnapshot) -> None:
+        ui = self.ui
+        ui.mergeError.clear()
+        uuid = snapshot.ticket_uuid
+        record = self.merged_into()
+        tz = self._ctx.identity.timezone
+        if record is not None:
+            text = fill(self.tr("Digabung ke %1"), record.survivor_code or record.survivor_uuid)
+            text += " — " + fill(self.tr("oleh %1, %2"), record.officer, _when(record.at, tz))
+            if record.note:
+                text += f": {record.note}"
+            officer = self._ctx.officer
+            can_undo = (officer is not None and officer.is_supervisor
+                        and undo_allowed(record, timezone=tz))
+            ui.mergeLabel.setText(text)
+            ui.openSurvivorButton.setText(fill(self.tr("Buka tiket %1"),
+                                               record.survivor_code or "utama"))
+            ui.openSurvivorButton.setVisible(bool(record.survivor_code))
+            ui.undoMergeButton.setVisible(can_undo)
+            ui.undoMergeButton.setEnabled(can_undo and not self._busy)
+            ui.mergeBanner.show()
+            return
+        refused = next((m for m in reversed(snapshot.merges) if m.state == "refused"), None)
+        if refused is not None:
+            if uuid == refused.survivor_uuid:
+                text = fill(self.tr("Server kota menolak penggabungan tiket %1 ke tiket ini "
+                                    "(%2). Semua tiket dikembalikan seperti sebelum "
+                                    "digabung; lihat konflik sinkronisasi."),
+                            ", ".join(refused.merged_codes), self._refusal(refused))
+            else:
+                text = fill(self.tr("Server kota menolak penggabungan tiket ini ke %1 (%2). "
+                                    "Tiket ini dikembalikan seperti sebelum digabung; lihat "
+                                    "konflik sinkronisasi."),
+                            refused.survivor_code or refused.survivor_uuid,
+                            self._refusal(refused))
+            ui.mergeLabel.setText(text)
+            ui.openSurvivorButton.hide()
+            ui.undoMergeButton.hide()
+            ui.mergeBanner.show()
+            return
+        ui.mergeBanner.hide()
+
+    def _refusal(self, record: MergeRecord) -> str:
+        if record.refused_code == "already_merged":
+            return self.tr("salah satu tiket sudah digabung di server")
+        return record.refused_code or self.tr("konflik")
+
+    def _merge_entries(self, snapshot: TicketSnapshot) -> list[TimelineEntry]:
+        """On the survivor: "Tiket KODE digabung ke tiket ini" (and its undo) per merge."""
+        entries: list[TimelineEntry] = []
+        source = self.tr("Meja")
+        kind = self.tr("Penggabungan")
+        for record in snapshot.merges:
+            if record.survivor_uuid != snapshot.ticket_uuid:
+                continue
+            for uuid, code in zip(record.merged_uuids, record.merged_codes, strict=False):
+                text = fill(self.tr("Tiket %1 digabung ke tiket ini"), code or uuid)
+                if record.note:
+                    text += f": {record.note}"
+                if record.state == "refused":
+                    text += " — " + self.tr("ditolak server kota, dikembalikan")
+                entries.append(TimelineEntry(record.at, kind, text, record.officer, source, ""))
+                if record.undone_at is not None:
+                    entries.append(TimelineEntry(
+                        record.undone_at, kind,
+                        fill(self.tr("Penggabungan tiket %1 dibatalkan"), code or uuid),
+                        record.undone_by or "", source, ""))
+        return entries
+
+    def open_survivor(self) -> None:
+        record = self.merged_into()
+        if record is None:
+            return
+        dialog = TicketDetailDialog(self._ctx, record.survivor_uuid, self.parentWidget())
+        dialog.ticketChanged.connect(self.ticketChanged)
+        self.survivor_dialog = dialog
+        dialog.open()
+
+    def undo_merge(self) -> None:
+        """Undo the merge (supervisor, same day), after a yes from the officer."""
+        record = self.merged_into()
+        officer = self._ctx.officer
+        if record is None or self._busy or officer is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Batalkan penggabungan"),
+            fill(self.tr("Batalkan penggabungan ke %1? Tiket yang digabung kembali ke status "
+                         "sebelumnya; nomor aplikasi dan tindak lanjutnya kembali."),
+                 record.survivor_code))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store, name, zone = self._ctx.store, officer.username, self._ctx.identity.timezone
+        supervisor = officer.is_supervisor
+        self._busy = True
+        self._set_actions_enabled(False)
+        self.ui.undoMergeButton.setEnabled(False)
+        self.ui.mergeError.clear()
+
+        def failed(error: BaseException) -> None:
+            self._busy = False
+            self._set_actions_enabled(True)
+            self.ui.undoMergeButton.setEnabled(True)
+            if isinstance(error, PoskoError):
+                self.ui.mergeError.setText(error.message(current_language()))
+            else:
+                show_error(self, error)
+
+        self._ctx.runner.run(lambda: undo_merge(store, record.uuid, officer=name,
+                                                is_supervisor=supervisor, timezone=zone),
+                             lambda _none: self.reload(announce=True), failed)
+
+
+def _merge_code(snapshot: TicketSnapshot, ticket_uuid: str) -> str:
+    """A survivor named by uuid (merges of this desk) as its tracking code."""
+    for record in snapshot.merges:
+        code = record.code_of(ticket_uuid)
+        if code != ticket_uuid:
+            return code
+    return ticket_uuid
 
 
 def _status_label(status: Status, language: str) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from posko.domain.errors import DomainError
 from posko.domain.status import Status
 from posko.store.search import TicketSummary
+from posko.store.sync_state import RecordState, SyncBadge
 from posko.ui.i18n import fill
 from posko.ui.snapshot_model import SnapshotTableModel
 
@@ -33,6 +34,27 @@ _BADGE = {  # background colours with dark text: readable and distinct
     Status.FOLLOWUP_REJECTED: "#fbe9e7", Status.REOPENED: "#fbe9e7", Status.DONE: "#e8f5e9",
     Status.REJECTED: "#eeeeee", Status.NOT_OUR_AUTHORITY: "#eeeeee", Status.MERGED: "#eeeeee",
 }
+
+
+# Per-record sync state: text first (never colour alone), a colour swatch and text colour.
+SYNC_COLORS = {RecordState.SENT: "#1b5e20", RecordState.WAITING: "#8a5300",
+               RecordState.LOCAL_ONLY: "#455a64", RecordState.NEEDS_ATTENTION: "#b00020"}
+
+
+def sync_label(state: RecordState) -> str:
+    return {
+        RecordState.SENT: QCoreApplication.translate("SyncBadge", "Terkirim"),
+        RecordState.WAITING: QCoreApplication.translate("SyncBadge", "Menunggu"),
+        RecordState.LOCAL_ONLY: QCoreApplication.translate("SyncBadge", "Lokal saja"),
+        RecordState.NEEDS_ATTENTION: QCoreApplication.translate("SyncBadge",
+                                                                "Perlu perhatian"),
+    }[state]
+
+
+def sync_tooltip(badge: SyncBadge, language: str) -> str:
+    if badge.reason is not None:
+        return badge.reason.message(language)
+    return QCoreApplication.translate("SyncBadge", "Sudah diterima server kota.")
 
 
 def overdue_working_days(item: TicketSummary, policy: SlaPolicy, calendar: WorkingCalendar,
@@ -53,14 +75,29 @@ def overdue_working_days(item: TicketSummary, policy: SlaPolicy, calendar: Worki
     return max(1, calendar.working_days_between(deadline, now))
 
 
+def reporter_text(item: TicketSummary) -> str:
+    """The lookup's reporter column: a named citizen's name, "Anonim" for an anonymous one
+    (never the name they may have left at the kecamatan), "Kecamatan" for an officer's own
+    finding, "" when the row does not say (server and Open311 rows)."""
+    if item.reporter_kind == "anonymous":
+        return QCoreApplication.translate("TicketTableModel", "Anonim")
+    if item.reporter_kind == "kecamatan":
+        return QCoreApplication.translate("TicketTableModel", "Kecamatan")
+    if item.reporter_kind == "named":
+        return item.reporter_name or ""
+    return ""
+
+
 class TicketTableModel(SnapshotTableModel[TicketSummary]):
-    COLUMNS = ("code", "date", "status", "age", "category", "refs", "description")
+    COLUMNS = ("code", "date", "status", "age", "category", "refs", "reporter", "sync",
+               "description")
 
     def __init__(self, language: str = "id", parent: Any = None, *,
                  policy: SlaPolicy | None = None, calendar: WorkingCalendar | None = None,
                  now: datetime | None = None) -> None:
         super().__init__(parent)
         self._overdue: dict[str, int] | None = None
+        self._sync: dict[str, SyncBadge] = {}  # uuid -> sync badge (local tickets only)
         self._language = language
         self._policy = policy
         self._calendar = calendar
@@ -91,8 +128,20 @@ class TicketTableModel(SnapshotTableModel[TicketSummary]):
             QCoreApplication.translate("TicketTableModel", "Umur / SLA"),
             QCoreApplication.translate("TicketTableModel", "Kategori"),
             QCoreApplication.translate("TicketTableModel", "Nomor aplikasi"),
+            QCoreApplication.translate("TicketTableModel", "Pelapor"),
+            QCoreApplication.translate("TicketTableModel", "Sinkron"),
             QCoreApplication.translate("TicketTableModel", "Uraian"),
         )
+
+    def set_sync_states(self, states: dict[str, SyncBadge]) -> None:
+        """Show (fresh) sync badges: after a search, after a sync run, after "Kirim ulang"."""
+        self._sync = dict(states)
+        if self._rows:
+            column = self.COLUMNS.index("sync")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def sync_badge(self, row: int) -> SyncBadge | None:
+        return self._sync.get(self._rows[row].uuid)
 
     def overdue_days(self, item: TicketSummary) -> int:
         """Working days past the resolution deadline (0 when not overdue or closed)."""
@@ -113,6 +162,8 @@ class TicketTableModel(SnapshotTableModel[TicketSummary]):
             return None
         item = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if column == "sync":
+            return self._sync_data(item, role)
         if role == Qt.ItemDataRole.BackgroundRole and column == "status":
             return QBrush(QColor(_BADGE[item.status]))
         if role == Qt.ItemDataRole.ForegroundRole and column == "age" and self.overdue_days(item):
@@ -144,4 +195,22 @@ class TicketTableModel(SnapshotTableModel[TicketSummary]):
             return self._category_name(item.category)
         if column == "refs":
             return item.external_refs
+        if column == "reporter":
+            return reporter_text(item)
         return item.description
+
+    def _sync_data(self, item: TicketSummary, role: int) -> Any:
+        badge = self._sync.get(item.uuid)
+        if badge is None:  # a server-only / Open311 row, or states still loading
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sync_label(badge.state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return sync_tooltip(badge, self._language)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(SYNC_COLORS[badge.state]))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(SYNC_COLORS[badge.state])
+        if role == SORT_ROLE:
+            return badge.state.rank
+        return None

@@ -221,6 +221,11 @@ class Ui_AssistedWizard(object):
 
         self.nameLayout.addWidget(self.anonymousCheck)
 
+        self.kecamatanCheck = QCheckBox(self.namePage)
+        self.kecamatanCheck.setObjectName(u"kecamatanCheck")
+
+        self.nameLayout.addWidget(self.kecamatanCheck)
+
         self.nameHint = QLabel(self.namePage)
         self.nameHint.setObjectName(u"nameHint")
         self.nameHint.setWordWrap(True)
@@ -472,7 +477,8 @@ class Ui_AssistedWizard(object):
         self.descriptionQuestion.setText(QCoreApplication.translate("AssistedWizard", u"Ceritakan lebih lanjut.", None))
         self.descriptionHint.setText(QCoreApplication.translate("AssistedWizard", u"Tuliskan dengan kata-kata warga: apa masalahnya, sejak kapan, siapa yang terdampak.", None))
         self.nameQuestion.setText(QCoreApplication.translate("AssistedWizard", u"Siapa nama Bapak/Ibu?", None))
-        self.anonymousCheck.setText(QCoreApplication.translate("AssistedWizard", u"Tanpa nama (warga tidak ingin menyebutkan nama)", None))
+        self.anonymousCheck.setText(QCoreApplication.translate("AssistedWizard", u"Tanpa nama / anonim (identitas warga dirahasiakan)", None))
+        self.kecamatanCheck.setText(QCoreApplication.translate("AssistedWizard", u"Atas nama kecamatan (temuan petugas, tanpa data warga)", None))
         self.nameHint.setText(QCoreApplication.translate("AssistedWizard", u"Nama hanya disimpan di kecamatan dan tidak diberikan kepada dinas.", None))
         self.phoneQuestion.setText(QCoreApplication.translate("AssistedWizard", u"Nomor telepon atau WhatsApp (boleh dikosongkan)", None))
         self.phoneEdit.setPlaceholderText(QCoreApplication.translate("AssistedWizard", u"mis. 0812-3456-7890", None))

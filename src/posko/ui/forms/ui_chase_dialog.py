@@ -16,14 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_ChaseDialog(object):
     def setupUi(self, ChaseDialog):
         if not ChaseDialog.objectName():
             ChaseDialog.setObjectName(u"ChaseDialog")
-        ChaseDialog.resize(560, 380)
+        ChaseDialog.resize(560, 460)
         self.layout = QVBoxLayout(ChaseDialog)
         self.layout.setObjectName(u"layout")
         self.headingLabel = QLabel(ChaseDialog)
@@ -82,6 +83,32 @@ class Ui_ChaseDialog(object):
 
         self.layout.addLayout(self.form)
 
+        self.reopenGroup = QGroupBox(ChaseDialog)
+        self.reopenGroup.setObjectName(u"reopenGroup")
+        self.reopenGroup.setCheckable(True)
+        self.reopenGroup.setChecked(False)
+        self.reopenForm = QFormLayout(self.reopenGroup)
+        self.reopenForm.setObjectName(u"reopenForm")
+        self.reopenHint = QLabel(self.reopenGroup)
+        self.reopenHint.setObjectName(u"reopenHint")
+        self.reopenHint.setWordWrap(True)
+
+        self.reopenForm.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.reopenHint)
+
+        self.reopenNoteLabel = QLabel(self.reopenGroup)
+        self.reopenNoteLabel.setObjectName(u"reopenNoteLabel")
+
+        self.reopenForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.reopenNoteLabel)
+
+        self.reopenNoteEdit = QPlainTextEdit(self.reopenGroup)
+        self.reopenNoteEdit.setObjectName(u"reopenNoteEdit")
+        self.reopenNoteEdit.setTabChangesFocus(True)
+
+        self.reopenForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.reopenNoteEdit)
+
+
+        self.layout.addWidget(self.reopenGroup)
+
         self.hintLabel = QLabel(ChaseDialog)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setWordWrap(True)
@@ -95,6 +122,13 @@ class Ui_ChaseDialog(object):
 
         self.layout.addWidget(self.errorLabel)
 
+        self.resultLabel = QLabel(ChaseDialog)
+        self.resultLabel.setObjectName(u"resultLabel")
+        self.resultLabel.setStyleSheet(u"color: #1b6e20; font-weight: bold;")
+        self.resultLabel.setWordWrap(True)
+
+        self.layout.addWidget(self.resultLabel)
+
         self.buttons = QDialogButtonBox(ChaseDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Save)
@@ -106,10 +140,13 @@ class Ui_ChaseDialog(object):
         self.promiseLabel.setBuddy(self.promiseEdit)
         self.promisedByLabel.setBuddy(self.promisedByEdit)
         self.noteLabel.setBuddy(self.noteEdit)
+        self.reopenNoteLabel.setBuddy(self.reopenNoteEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.requestedByEdit, self.promiseEdit)
         QWidget.setTabOrder(self.promiseEdit, self.promisedByEdit)
         QWidget.setTabOrder(self.promisedByEdit, self.noteEdit)
+        QWidget.setTabOrder(self.noteEdit, self.reopenGroup)
+        QWidget.setTabOrder(self.reopenGroup, self.reopenNoteEdit)
 
         self.retranslateUi(ChaseDialog)
 
@@ -124,5 +161,9 @@ class Ui_ChaseDialog(object):
         self.promiseEdit.setPlaceholderText(QCoreApplication.translate("ChaseDialog", u"mis. Kecamatan meminta dinas memberi kabar; warga akan ditelepon.", None))
         self.promisedByLabel.setText(QCoreApplication.translate("ChaseDialog", u"&Dijanjikan paling lambat", None))
         self.noteLabel.setText(QCoreApplication.translate("ChaseDialog", u"&Catatan petugas", None))
+        self.reopenGroup.setTitle(QCoreApplication.translate("ChaseDialog", u"Warga menyatakan belum beres \u2014 buka kembali", None))
+        self.reopenHint.setText(QCoreApplication.translate("ChaseDialog", u"Tiket ini sudah selesai. Bila warga menyatakan masalahnya belum beres, centang kotak ini: tiket dibuka kembali dan dikembalikan ke instansi.", None))
+        self.reopenNoteLabel.setText(QCoreApplication.translate("ChaseDialog", u"Yang &belum beres", None))
+        self.reopenNoteEdit.setPlaceholderText(QCoreApplication.translate("ChaseDialog", u"wajib: apa yang menurut warga belum beres?", None))
     # retranslateUi
 

@@ -215,6 +215,13 @@ class Ui_IntakePage(object):
 
         self.cell7.addWidget(self.reporterKindCombo)
 
+        self.reporterKindHint = QLabel(IntakePage)
+        self.reporterKindHint.setObjectName(u"reporterKindHint")
+        self.reporterKindHint.setWordWrap(True)
+        self.reporterKindHint.setStyleSheet(u"color: #455a64;")
+
+        self.cell7.addWidget(self.reporterKindHint)
+
 
         self.form.setLayout(7, QFormLayout.ItemRole.FieldRole, self.cell7)
 
@@ -442,6 +449,7 @@ class Ui_IntakePage(object):
         self.attachButton.setText(QCoreApplication.translate("IntakePage", u"Lampirkan foto\u2026", None))
         self.photosLabel.setText(QCoreApplication.translate("IntakePage", u"Belum ada foto", None))
         self.label7.setText(QCoreApplication.translate("IntakePage", u"&Jenis pelapor", None))
+        self.reporterKindHint.setText("")
         self.label8.setText(QCoreApplication.translate("IntakePage", u"&Nama pelapor", None))
         self.label9.setText(QCoreApplication.translate("IntakePage", u"&Telepon", None))
         self.phoneEdit.setPlaceholderText(QCoreApplication.translate("IntakePage", u"0812\u2026 atau +62\u2026", None))

@@ -54,15 +54,31 @@ class Ui_LookupPage(object):
         self.resultsTable = QTableView(LookupPage)
         self.resultsTable.setObjectName(u"resultsTable")
         self.resultsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.resultsTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.resultsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.resultsTable.setSortingEnabled(True)
 
         self.layout.addWidget(self.resultsTable)
 
+        self.resultRow = QHBoxLayout()
+        self.resultRow.setObjectName(u"resultRow")
         self.resultLabel = QLabel(LookupPage)
         self.resultLabel.setObjectName(u"resultLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.resultLabel.sizePolicy().hasHeightForWidth())
+        self.resultLabel.setSizePolicy(sizePolicy)
 
-        self.layout.addWidget(self.resultLabel)
+        self.resultRow.addWidget(self.resultLabel)
+
+        self.mergeButton = QPushButton(LookupPage)
+        self.mergeButton.setObjectName(u"mergeButton")
+
+        self.resultRow.addWidget(self.mergeButton)
+
+
+        self.layout.addLayout(self.resultRow)
 
 
         self.retranslateUi(LookupPage)
@@ -76,6 +92,7 @@ class Ui_LookupPage(object):
         self.serverButton.setText(QCoreApplication.translate("LookupPage", u"Cari di server juga", None))
         self.open311Button.setText(QCoreApplication.translate("LookupPage", u"Cari di Open311", None))
         self.resultLabel.setText("")
+        self.mergeButton.setText(QCoreApplication.translate("LookupPage", u"&Gabungkan\u2026", None))
         pass
     # retranslateUi
 

@@ -254,6 +254,32 @@ class Ui_SettingsDialog(object):
 
         self.layout.addWidget(self.open311Group)
 
+        self.privacyGroup = QGroupBox(SettingsDialog)
+        self.privacyGroup.setObjectName(u"privacyGroup")
+        self.privacyForm = QFormLayout(self.privacyGroup)
+        self.privacyForm.setObjectName(u"privacyForm")
+        self.retentionLabel = QLabel(self.privacyGroup)
+        self.retentionLabel.setObjectName(u"retentionLabel")
+
+        self.privacyForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.retentionLabel)
+
+        self.retentionSpin = QSpinBox(self.privacyGroup)
+        self.retentionSpin.setObjectName(u"retentionSpin")
+        self.retentionSpin.setMinimum(0)
+        self.retentionSpin.setMaximum(3650)
+        self.retentionSpin.setValue(90)
+
+        self.privacyForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.retentionSpin)
+
+        self.retentionHint = QLabel(self.privacyGroup)
+        self.retentionHint.setObjectName(u"retentionHint")
+        self.retentionHint.setWordWrap(True)
+
+        self.privacyForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.retentionHint)
+
+
+        self.layout.addWidget(self.privacyGroup)
+
         self.secretsHint = QLabel(SettingsDialog)
         self.secretsHint.setObjectName(u"secretsHint")
         self.secretsHint.setWordWrap(True)
@@ -282,6 +308,7 @@ class Ui_SettingsDialog(object):
         self.open311UrlLabel.setBuddy(self.open311UrlEdit)
         self.open311JurisdictionLabel.setBuddy(self.open311JurisdictionEdit)
         self.open311ApiKeyLabel.setBuddy(self.open311ApiKeyEdit)
+        self.retentionLabel.setBuddy(self.retentionSpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.languageCombo, self.fontScaleSpin)
         QWidget.setTabOrder(self.fontScaleSpin, self.assistedFontSpin)
@@ -294,6 +321,7 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.enrolButton, self.open311UrlEdit)
         QWidget.setTabOrder(self.open311UrlEdit, self.open311JurisdictionEdit)
         QWidget.setTabOrder(self.open311JurisdictionEdit, self.open311ApiKeyEdit)
+        QWidget.setTabOrder(self.open311ApiKeyEdit, self.retentionSpin)
 
         self.retranslateUi(SettingsDialog)
 
@@ -324,6 +352,9 @@ class Ui_SettingsDialog(object):
         self.open311JurisdictionLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Jurisdiction ID", None))
         self.open311JurisdictionEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"kosongkan bila server tidak memintanya", None))
         self.open311ApiKeyLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Kunci API", None))
+        self.privacyGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"Data pribadi (UU PDP)", None))
+        self.retentionLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Masa simpan data pelapor", None))
+        self.retentionHint.setText(QCoreApplication.translate("SettingsDialog", u"Dihitung sejak tiket ditutup. Permintaan hapus data warga menunggu selama ini (0 = segera setelah ditutup). Hanya camat/sekcam yang dapat mengubahnya.", None))
         self.secretsHint.setText(QCoreApplication.translate("SettingsDialog", u"Token perangkat dan kunci enkripsi NIK tidak disimpan di sini; keduanya ada di keyring sistem.", None))
     # retranslateUi
 

@@ -17,10 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
     QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QSizePolicy, QSpacerItem, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget)
+    QFrame, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QSizePolicy, QSpacerItem, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_TicketDetailDialog(object):
     def setupUi(self, TicketDetailDialog):
@@ -50,6 +50,17 @@ class Ui_TicketDetailDialog(object):
 
         self.headerLayout.addWidget(self.overdueBadge)
 
+        self.syncBadge = QLabel(TicketDetailDialog)
+        self.syncBadge.setObjectName(u"syncBadge")
+        self.syncBadge.setStyleSheet(u"padding: 4px 12px; border-radius: 10px; font-weight: bold; color: #ffffff; background: #455a64;")
+
+        self.headerLayout.addWidget(self.syncBadge)
+
+        self.resendButton = QPushButton(TicketDetailDialog)
+        self.resendButton.setObjectName(u"resendButton")
+
+        self.headerLayout.addWidget(self.resendButton)
+
         self.headerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.headerLayout.addItem(self.headerSpacer)
@@ -61,6 +72,14 @@ class Ui_TicketDetailDialog(object):
 
 
         self.layout.addLayout(self.headerLayout)
+
+        self.syncReasonLabel = QLabel(TicketDetailDialog)
+        self.syncReasonLabel.setObjectName(u"syncReasonLabel")
+        self.syncReasonLabel.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.syncReasonLabel.setWordWrap(True)
+        self.syncReasonLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.layout.addWidget(self.syncReasonLabel)
 
         self.conflictsGroup = QGroupBox(TicketDetailDialog)
         self.conflictsGroup.setObjectName(u"conflictsGroup")
@@ -84,6 +103,48 @@ class Ui_TicketDetailDialog(object):
 
 
         self.layout.addWidget(self.conflictsGroup)
+
+        self.mergeBanner = QFrame(TicketDetailDialog)
+        self.mergeBanner.setObjectName(u"mergeBanner")
+        self.mergeBanner.setStyleSheet(u"QFrame#mergeBanner { background: #eceff1; border: 2px solid #555555; border-radius: 4px; }")
+        self.mergeBannerLayout = QVBoxLayout(self.mergeBanner)
+        self.mergeBannerLayout.setObjectName(u"mergeBannerLayout")
+        self.mergeRow = QHBoxLayout()
+        self.mergeRow.setObjectName(u"mergeRow")
+        self.mergeLabel = QLabel(self.mergeBanner)
+        self.mergeLabel.setObjectName(u"mergeLabel")
+        self.mergeLabel.setStyleSheet(u"font-weight: bold;")
+        self.mergeLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.mergeLabel.sizePolicy().hasHeightForWidth())
+        self.mergeLabel.setSizePolicy(sizePolicy)
+
+        self.mergeRow.addWidget(self.mergeLabel)
+
+        self.openSurvivorButton = QPushButton(self.mergeBanner)
+        self.openSurvivorButton.setObjectName(u"openSurvivorButton")
+
+        self.mergeRow.addWidget(self.openSurvivorButton)
+
+        self.undoMergeButton = QPushButton(self.mergeBanner)
+        self.undoMergeButton.setObjectName(u"undoMergeButton")
+
+        self.mergeRow.addWidget(self.undoMergeButton)
+
+
+        self.mergeBannerLayout.addLayout(self.mergeRow)
+
+        self.mergeError = QLabel(self.mergeBanner)
+        self.mergeError.setObjectName(u"mergeError")
+        self.mergeError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.mergeError.setWordWrap(True)
+
+        self.mergeBannerLayout.addWidget(self.mergeError)
+
+
+        self.layout.addWidget(self.mergeBanner)
 
         self.bodyLayout = QHBoxLayout()
         self.bodyLayout.setObjectName(u"bodyLayout")
@@ -254,6 +315,75 @@ class Ui_TicketDetailDialog(object):
         self.actionsGroup.setObjectName(u"actionsGroup")
         self.actionsLayout = QVBoxLayout(self.actionsGroup)
         self.actionsLayout.setObjectName(u"actionsLayout")
+        self.validationGroup = QGroupBox(self.actionsGroup)
+        self.validationGroup.setObjectName(u"validationGroup")
+        self.validationGroup.setStyleSheet(u"QGroupBox#validationGroup { border: 2px solid #0b4f9c; margin-top: 1.2em; padding-top: 4px; } QGroupBox#validationGroup::title { subcontrol-origin: margin; left: 8px; color: #0b4f9c; font-weight: bold; }")
+        self.validationLayout = QVBoxLayout(self.validationGroup)
+        self.validationLayout.setObjectName(u"validationLayout")
+        self.validationHint = QLabel(self.validationGroup)
+        self.validationHint.setObjectName(u"validationHint")
+        self.validationHint.setWordWrap(True)
+
+        self.validationLayout.addWidget(self.validationHint)
+
+        self.validationButtons = QHBoxLayout()
+        self.validationButtons.setObjectName(u"validationButtons")
+        self.confirmDoneButton = QPushButton(self.validationGroup)
+        self.confirmDoneButton.setObjectName(u"confirmDoneButton")
+
+        self.validationButtons.addWidget(self.confirmDoneButton)
+
+        self.rejectFollowUpButton = QPushButton(self.validationGroup)
+        self.rejectFollowUpButton.setObjectName(u"rejectFollowUpButton")
+
+        self.validationButtons.addWidget(self.rejectFollowUpButton)
+
+        self.validationSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.validationButtons.addItem(self.validationSpacer)
+
+
+        self.validationLayout.addLayout(self.validationButtons)
+
+        self.rejectPanel = QWidget(self.validationGroup)
+        self.rejectPanel.setObjectName(u"rejectPanel")
+        self.rejectRow = QHBoxLayout(self.rejectPanel)
+        self.rejectRow.setObjectName(u"rejectRow")
+        self.rejectRow.setContentsMargins(0, 0, 0, 0)
+        self.rejectReasonLabel = QLabel(self.rejectPanel)
+        self.rejectReasonLabel.setObjectName(u"rejectReasonLabel")
+
+        self.rejectRow.addWidget(self.rejectReasonLabel)
+
+        self.rejectReasonEdit = QLineEdit(self.rejectPanel)
+        self.rejectReasonEdit.setObjectName(u"rejectReasonEdit")
+        self.rejectReasonEdit.setMaxLength(2000)
+
+        self.rejectRow.addWidget(self.rejectReasonEdit)
+
+        self.sendRejectButton = QPushButton(self.rejectPanel)
+        self.sendRejectButton.setObjectName(u"sendRejectButton")
+
+        self.rejectRow.addWidget(self.sendRejectButton)
+
+        self.cancelRejectButton = QPushButton(self.rejectPanel)
+        self.cancelRejectButton.setObjectName(u"cancelRejectButton")
+
+        self.rejectRow.addWidget(self.cancelRejectButton)
+
+
+        self.validationLayout.addWidget(self.rejectPanel)
+
+        self.validationError = QLabel(self.validationGroup)
+        self.validationError.setObjectName(u"validationError")
+        self.validationError.setStyleSheet(u"color: #b00020; font-weight: bold;")
+        self.validationError.setWordWrap(True)
+
+        self.validationLayout.addWidget(self.validationError)
+
+
+        self.actionsLayout.addWidget(self.validationGroup)
+
         self.statusForm = QFormLayout()
         self.statusForm.setObjectName(u"statusForm")
         self.statusComboLabel = QLabel(self.actionsGroup)
@@ -265,11 +395,11 @@ class Ui_TicketDetailDialog(object):
         self.statusRow.setObjectName(u"statusRow")
         self.statusCombo = QComboBox(self.actionsGroup)
         self.statusCombo.setObjectName(u"statusCombo")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        sizePolicy.setHorizontalStretch(0)
-        sizePolicy.setVerticalStretch(0)
-        sizePolicy.setHeightForWidth(self.statusCombo.sizePolicy().hasHeightForWidth())
-        self.statusCombo.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.statusCombo.sizePolicy().hasHeightForWidth())
+        self.statusCombo.setSizePolicy(sizePolicy1)
 
         self.statusRow.addWidget(self.statusCombo)
 
@@ -292,26 +422,15 @@ class Ui_TicketDetailDialog(object):
 
         self.statusForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.agencyEdit)
 
-        self.mergedLabel = QLabel(self.actionsGroup)
-        self.mergedLabel.setObjectName(u"mergedLabel")
-
-        self.statusForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.mergedLabel)
-
-        self.mergedEdit = QLineEdit(self.actionsGroup)
-        self.mergedEdit.setObjectName(u"mergedEdit")
-        self.mergedEdit.setMaxLength(20)
-
-        self.statusForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.mergedEdit)
-
         self.statusNoteLabel = QLabel(self.actionsGroup)
         self.statusNoteLabel.setObjectName(u"statusNoteLabel")
 
-        self.statusForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.statusNoteLabel)
+        self.statusForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.statusNoteLabel)
 
         self.statusNoteEdit = QLineEdit(self.actionsGroup)
         self.statusNoteEdit.setObjectName(u"statusNoteEdit")
 
-        self.statusForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.statusNoteEdit)
+        self.statusForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.statusNoteEdit)
 
 
         self.actionsLayout.addLayout(self.statusForm)
@@ -415,14 +534,18 @@ class Ui_TicketDetailDialog(object):
         self.layout.addWidget(self.buttons)
 
 #if QT_CONFIG(shortcut)
+        self.rejectReasonLabel.setBuddy(self.rejectReasonEdit)
         self.statusComboLabel.setBuddy(self.statusCombo)
         self.agencyLabel.setBuddy(self.agencyEdit)
-        self.mergedLabel.setBuddy(self.mergedEdit)
         self.statusNoteLabel.setBuddy(self.statusNoteEdit)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.confirmDoneButton, self.rejectFollowUpButton)
+        QWidget.setTabOrder(self.rejectFollowUpButton, self.rejectReasonEdit)
+        QWidget.setTabOrder(self.rejectReasonEdit, self.sendRejectButton)
+        QWidget.setTabOrder(self.sendRejectButton, self.cancelRejectButton)
+        QWidget.setTabOrder(self.cancelRejectButton, self.statusCombo)
         QWidget.setTabOrder(self.statusCombo, self.agencyEdit)
-        QWidget.setTabOrder(self.agencyEdit, self.mergedEdit)
-        QWidget.setTabOrder(self.mergedEdit, self.statusNoteEdit)
+        QWidget.setTabOrder(self.agencyEdit, self.statusNoteEdit)
         QWidget.setTabOrder(self.statusNoteEdit, self.changeStatusButton)
         QWidget.setTabOrder(self.changeStatusButton, self.noteEdit)
         QWidget.setTabOrder(self.noteEdit, self.addNoteButton)
@@ -444,6 +567,10 @@ class Ui_TicketDetailDialog(object):
         TicketDetailDialog.setWindowTitle(QCoreApplication.translate("TicketDetailDialog", u"Rincian tiket", None))
         self.codeLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Memuat\u2026", None))
         self.overdueBadge.setText(QCoreApplication.translate("TicketDetailDialog", u"Lewat tenggat", None))
+#if QT_CONFIG(tooltip)
+        self.resendButton.setToolTip(QCoreApplication.translate("TicketDetailDialog", u"Masukkan lagi perubahan yang tertahan ke antrean kirim, lalu sinkronkan. Tidak ada yang dihapus.", None))
+#endif // QT_CONFIG(tooltip)
+        self.resendButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Kirim ulang", None))
         self.conflictsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Konflik sinkronisasi", None))
         self.conflictsHint.setText(QCoreApplication.translate("TicketDetailDialog", u"Perubahan dari meja ini bertabrakan dengan data di server kota. Data server sudah dipakai di meja ini; periksa, lalu tandai selesai.", None))
         ___qtreewidgetitem = self.conflictsTree.headerItem()
@@ -451,6 +578,8 @@ class Ui_TicketDetailDialog(object):
         ___qtreewidgetitem.setText(2, QCoreApplication.translate("TicketDetailDialog", u"Di meja ini", None))
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("TicketDetailDialog", u"Perubahan", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("TicketDetailDialog", u"Waktu", None))
+        self.openSurvivorButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Buka tiket &utama", None))
+        self.undoMergeButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Batalkan penggabungan", None))
         self.detailsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Rincian", None))
         self.categoryCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Kategori", None))
         self.locationCaption.setText(QCoreApplication.translate("TicketDetailDialog", u"Lokasi", None))
@@ -470,6 +599,7 @@ class Ui_TicketDetailDialog(object):
         ___qtreewidgetitem1.setText(0, QCoreApplication.translate("TicketDetailDialog", u"Tahap", None))
         self.timelineGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Riwayat", None))
         ___qtreewidgetitem2 = self.timelineTree.headerItem()
+        ___qtreewidgetitem2.setText(6, QCoreApplication.translate("TicketDetailDialog", u"Sinkron", None))
         ___qtreewidgetitem2.setText(5, QCoreApplication.translate("TicketDetailDialog", u"Janji", None))
         ___qtreewidgetitem2.setText(4, QCoreApplication.translate("TicketDetailDialog", u"Sumber", None))
         ___qtreewidgetitem2.setText(3, QCoreApplication.translate("TicketDetailDialog", u"Oleh", None))
@@ -477,12 +607,18 @@ class Ui_TicketDetailDialog(object):
         ___qtreewidgetitem2.setText(1, QCoreApplication.translate("TicketDetailDialog", u"Jenis", None))
         ___qtreewidgetitem2.setText(0, QCoreApplication.translate("TicketDetailDialog", u"Waktu", None))
         self.actionsGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Tindakan", None))
+        self.validationGroup.setTitle(QCoreApplication.translate("TicketDetailDialog", u"Validasi: instansi menyatakan selesai", None))
+        self.validationHint.setText(QCoreApplication.translate("TicketDetailDialog", u"Periksa hasilnya (dengan warga atau petugas lapangan), lalu konfirmasi selesai atau tolak tindak lanjut instansi.", None))
+        self.confirmDoneButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Konfirmasi selesai", None))
+        self.rejectFollowUpButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Tolak tindak &lanjut\u2026", None))
+        self.rejectReasonLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Alasan", None))
+        self.rejectReasonEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"wajib: apa yang belum beres dari tindak lanjut instansi?", None))
+        self.sendRejectButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Kirim &penolakan", None))
+        self.cancelRejectButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Batal", None))
         self.statusComboLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Status baru", None))
         self.changeStatusButton.setText(QCoreApplication.translate("TicketDetailDialog", u"&Ubah status", None))
         self.agencyLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Instansi tujuan", None))
         self.agencyEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"mis. PLN UP3 Jakarta Timur", None))
-        self.mergedLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"&Digabung ke tiket", None))
-        self.mergedEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"kode pelacakan tiket yang dipertahankan", None))
         self.statusNoteLabel.setText(QCoreApplication.translate("TicketDetailDialog", u"Alasan / catatan s&tatus", None))
         self.noteEdit.setPlaceholderText(QCoreApplication.translate("TicketDetailDialog", u"Catatan petugas (hanya terlihat di kecamatan)", None))
         self.addNoteButton.setText(QCoreApplication.translate("TicketDetailDialog", u"Tambah &catatan", None))

@@ -1,7 +1,9 @@
-"""reporter erasure on the server
+"""reporter erasure on the server (no schema change)
 
-RESERVED placeholder: the helper working on this part replaces this body (and this docstring).
-A no-op until then, so the revision chain stays whole while parts are built in parallel.
+A desk's ``reporter.erased`` change (posko_central.erasure) blanks columns the server
+already has (tickets.reporter_*, follow_ups.requested_by, free text) and writes audit and
+feed rows of the existing kinds: no table or column is needed. The revision stays, a no-op,
+so the chain is whole and a later change has its number.
 
 Revision ID: 0005
 Revises: 0004
