@@ -3,6 +3,8 @@
 `BackgroundRunner.run(fn, on_done, on_error, key=...)` runs `fn()` on a worker thread and calls
 `on_done(result)` or `on_error(exc)` on the GUI thread. With a `key`, only the newest call for
 that key delivers: a slow older search can never overwrite the results of a newer one.
+A result whose window was closed and deleted meanwhile is dropped, not delivered to a widget
+that no longer exists.
 
 Workers never touch widgets: results travel back through a queued signal to this QObject,
 which lives on the GUI thread, and only there are the callbacks called.
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -116,10 +119,23 @@ class BackgroundRunner(QObject):
         if outcome is None or callbacks is None:
             return
         ok, value = outcome
-        if ok:
-            callbacks[0](value)
-        else:
-            callbacks[1](value)
+        callback = callbacks[0] if ok else callbacks[1]
+        if _owner_deleted(callback):
+            log.debug("background result dropped: its widget was deleted")
+            return
+        callback(value)
+
+
+def _owner_deleted(callback: Callable[[Any], None]) -> bool:
+    """True when the callback belongs to a Qt object that is gone: a bound method of a
+    deleted widget, or a closure holding one (``done``/``failed`` defined in a method)."""
+    held = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            held.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return any(isinstance(item, QObject) and not shiboken6.isValid(item) for item in held)
 
 
 def _log_error(exc: BaseException) -> None:
