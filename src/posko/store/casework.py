@@ -112,17 +112,22 @@ def record_chase(store: Store, follow_up: FollowUp) -> None:
     at = follow_up.asked_at
     with store.unit_of_work() as session:
         row = _ticket(session, follow_up.ticket_uuid)
-        session.add(FollowUpRow(**follow_up_columns(follow_up, row.id)))
+        _add_follow_up(session, row, follow_up)
         row.updated_at = max(row.updated_at, at)
-        enqueue(session, kind="followup.created", entity_uuid=follow_up.uuid, at=at,
-                ticket_uuid=follow_up.ticket_uuid, payload={
-            "uuid": follow_up.uuid, "ticket_uuid": follow_up.ticket_uuid,
-            "asked_at": at.isoformat(), "officer": follow_up.officer,
-            "requested_by": follow_up.requested_by, "promise": follow_up.promise,
-            "promised_by": follow_up.promised_by.isoformat() if follow_up.promised_by else None,
-            "note": follow_up.note})
         audit(session, officer=follow_up.officer, action="ticket.chase", entity="ticket",
               entity_uuid=follow_up.ticket_uuid, at=at)
+
+
+def _add_follow_up(session: Session, row: TicketRow, follow_up: FollowUp) -> None:
+    """The follow-up row and its outbox row (a chase, a reopening visit)."""
+    session.add(FollowUpRow(**follow_up_columns(follow_up, row.id)))
+    enqueue(session, kind="followup.created", entity_uuid=follow_up.uuid,
+            at=follow_up.asked_at, ticket_uuid=follow_up.ticket_uuid, payload={
+        "uuid": follow_up.uuid, "ticket_uuid": follow_up.ticket_uuid,
+        "asked_at": follow_up.asked_at.isoformat(), "officer": follow_up.officer,
+        "requested_by": follow_up.requested_by, "promise": follow_up.promise,
+        "promised_by": follow_up.promised_by.isoformat() if follow_up.promised_by else None,
+        "note": follow_up.note})
 
 
 def _normalised_phone(typed: str | None) -> str | None:
@@ -264,15 +269,6 @@ def reject_follow_up(store: Store, ticket_uuid: str, reason: str, *, officer: st
     return rejected, back
 
 
-def _visit_payload(follow_up: FollowUp) -> dict[str, object]:
-    return {
-        "uuid": follow_up.uuid, "ticket_uuid": follow_up.ticket_uuid,
-        "asked_at": follow_up.asked_at.isoformat(), "officer": follow_up.officer,
-        "requested_by": follow_up.requested_by, "promise": follow_up.promise,
-        "promised_by": follow_up.promised_by.isoformat() if follow_up.promised_by else None,
-        "note": follow_up.note}
-
-
 def reopen_ticket(store: Store, ticket_uuid: str, note: str, *, officer: str,
                   requested_by: str = "", promise: str = "", promised_by: date | None = None,
                   now: datetime | None = None) -> Reopened:
@@ -298,9 +294,7 @@ def reopen_ticket(store: Store, ticket_uuid: str, note: str, *, officer: str,
         visit = FollowUp(ticket_uuid=ticket_uuid, asked_at=at, officer=officer,
                          requested_by=who, promise=told,
                          promised_by=promised_by if told else None)
-        session.add(FollowUpRow(**follow_up_columns(visit, row.id)))
-        enqueue(session, kind="followup.created", entity_uuid=visit.uuid, at=at,
-                payload=_visit_payload(visit))
+        _add_follow_up(session, row, visit)
         audit(session, officer=officer, action="ticket.status", entity="ticket",
               entity_uuid=ticket_uuid, detail="done->reopened->in_progress", at=at)
         audit(session, officer=officer, action="ticket.chase", entity="ticket",
