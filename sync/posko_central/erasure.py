@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from posko.store.data_request import Identity, normalise_name, scrub
+from posko.domain.identity import Identity, normalise_name, scrub
 from posko_central import schemas as s
 from posko_central.auth import Caller
 from posko_central.models import AuditRow, FollowUpRow, NoteRow, StatusEventRow, TicketRow

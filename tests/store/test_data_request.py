@@ -529,3 +529,32 @@ def test_a_ticket_deleted_by_the_server_ends_its_wait(store: Store, cipher: NikC
             TicketRow.uuid == mine.uuid)).one())
     assert dr.run_pending_erasures(store, cipher, now=T0 + timedelta(hours=1)) == 0
     assert dr.pending_requests(store) == []
+
+
+def test_pending_runs_look_past_waiting_targets_and_keep_their_limit(
+        store: Store, cipher: NikCipher, people: dict[str, Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Targets still inside their retention period must not hold back later ones that may
+    go now, and one run erases at most `limit` tickets."""
+    from posko.store.data_request import erasure
+
+    monkeypatch.setattr(erasure, "_WAITING_PAGE", 1)
+    mine = people["mine"]
+    closed_at = T0 + timedelta(hours=1)
+    for ticket in mine[:3]:
+        close(store, ticket.uuid, closed_at)
+    ack_outbox(store)
+    dr.set_retention_days(store, 30, officer="sekcam", is_supervisor=True)
+    # The open ticket is asked about first, so its target is first in line and waits.
+    first = dr.find_person(store, cipher, dr.person_query(nik=SAMPLE_NIK)).only([mine[3].uuid])
+    dr.request_erasure(store, cipher, first, officer="sekcam", is_supervisor=True,
+                       now=closed_at)
+    rest = dr.find_person(store, cipher, dr.person_query(name=SAMPLE_NAME)).only(
+        [t.uuid for t in mine[:3]])
+    dr.request_erasure(store, cipher, rest, officer="sekcam", is_supervisor=True,
+                       now=closed_at + timedelta(days=1))
+    later = closed_at + timedelta(days=30)
+    assert dr.run_pending_erasures(store, cipher, now=later, limit=2) == 2
+    assert dr.run_pending_erasures(store, cipher, now=later, limit=2) == 1
+    assert dr.run_pending_erasures(store, cipher, now=later, limit=2) == 0
+    assert [p.waiting for p in dr.pending_requests(store)] == [(mine[3].tracking_code,)]
