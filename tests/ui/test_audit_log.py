@@ -267,3 +267,23 @@ def test_every_known_action_has_words(qapp) -> None:  # type: ignore[no-untyped-
 
     assert all(action_label(a) != a for a in AUDIT_ACTIONS)
     assert action_label("some.future_action") == "some.future_action"
+
+
+def test_status_paths_are_shown_in_words(qtbot, supervisor: DeskContext, store: Store,  # type: ignore[no-untyped-def]
+                                         intake) -> None:
+    from posko.domain.status import Status
+    from posko.store.casework import change_status
+    from posko.ui.audit_log import detail_text
+
+    ticket = intake()
+    change_status(store, ticket.uuid, Status.VERIFIED, officer="sekcam")
+    dialog = open_log(qtbot, supervisor)
+    assert shown(dialog)[0][1] == "ticket.status"
+    detail = dialog.model.index(0, 4)
+    assert dialog.model.data(detail) == "diterima → diverifikasi"
+    assert dialog.model.data(detail, Qt.ItemDataRole.ToolTipRole) == "received->verified"
+    assert detail_text("ticket.status", "done->reopened->in_progress", "en") == \
+        "done → reopened → in progress"
+    assert detail_text("ticket.status", "awaiting_validation->done validated", "id") == \
+        "menunggu validasi → selesai validated"
+    assert detail_text("ticket.note", "a->b", "id") == "a->b"  # other actions as stored

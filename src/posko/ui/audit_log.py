@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from posko.domain.errors import DomainError
+from posko.domain.status import Status
 from posko.store.audit_log import (
     AUDIT_ACTIONS,
     AuditCursor,
@@ -79,6 +80,23 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def detail_text(action: str, detail: str, language: str) -> str:
+    """The stored detail for people: a status path (``received->verified``) in the status
+    labels of the desk's language; anything else as stored (it never holds personal data)."""
+    if action != "ticket.status":
+        return detail
+
+    def label(code: str) -> str:
+        try:
+            status = Status(code)
+        except ValueError:
+            return code
+        return status.label_en if language == "en" else status.label_id
+
+    return " ".join(" → ".join(label(code) for code in word.split("->")) if "->" in word
+                    else word for word in detail.split(" "))
+
+
 class AuditTableModel(SnapshotTableModel[AuditRecord]):
     """Read-only rows over immutable `AuditRecord` snapshots; `append` for the next page."""
 
@@ -115,6 +133,8 @@ class AuditTableModel(SnapshotTableModel[AuditRecord]):
                 return item.action
             if column == "ticket":
                 return item.entity_uuid
+            if column == "detail":
+                return item.detail  # as stored
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -127,7 +147,7 @@ class AuditTableModel(SnapshotTableModel[AuditRecord]):
             return action_label(item.action)
         if column == "ticket":
             return item.tracking_code or ""
-        return item.detail
+        return detail_text(item.action, item.detail, current_language())
 
 
 class AuditLogDialog(QDialog):
