@@ -39,8 +39,10 @@ def raw_baseline(db: Path, query: str) -> float:
     match = fts_query(query)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     started = time.perf_counter()
-    conn.execute("SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? ORDER BY rank LIMIT 200",
-                 (match,)).fetchall()
+    # The plain query in the lookup's order (newest first, one page of 200), not bm25 rank:
+    # `search` stopped ranking, and the index (migration 0005) keeps no per-row sizes for it.
+    conn.execute("SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? ORDER BY rowid DESC "
+                 "LIMIT 200", (match,)).fetchall()
     elapsed = time.perf_counter() - started
     conn.close()
     return elapsed * 1000

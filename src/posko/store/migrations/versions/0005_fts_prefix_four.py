@@ -19,10 +19,11 @@ with:
 Same columns, tokenizer and row text as 0001, and the same triggers (re-created: they name
 the table). The rows are copied from the old index, so every ticket is found exactly as
 before. The whole rebuild is one step of the migration transaction (Store.open: BEGIN
-IMMEDIATE), so a crash or error leaves the old index and triggers in place. About 30-45 s
-at 1,000,000 tickets on a 2-core desk PC; progress goes to the ``posko.store.migrations``
-log. The old index's pages are freed first and reused by the new one, so the DB file does
-not grow (it keeps ~260 MiB of free pages at 1M until a VACUUM).
+IMMEDIATE), so a crash or error leaves the old index and triggers in place. At 1,000,000
+tickets on a 2-core PC: 30 s (50 s with the machine busy), one progress line per 100,000
+rows to the ``posko.store.migrations`` log. The old index's pages are freed first and reused
+by the new one, so the DB file does not grow (it keeps ~260 MiB of free pages at 1M until a
+VACUUM; a DB built fresh is that much smaller).
 
 Idempotent: a DB whose ticket_fts already has this definition keeps its index (only the
 triggers are re-created); a DB without ticket_fts gets one built from the tickets.
@@ -158,7 +159,7 @@ def rebuild(options: str) -> None:
     else:
         started = time.monotonic()
         total = conn.exec_driver_sql("SELECT count(*) FROM tickets").scalar() or 0
-        log.info("rebuilding the search index for %d tickets (about 40 s per million)", total)
+        log.info("rebuilding the search index for %d tickets (about 30 s per million)", total)
         if current is not None:
             # The rows' text is kept aside (temp store) so the old index can go first and
             # the new one reuse its pages: the DB file does not grow.
