@@ -199,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     set_language(args.lang or settings.get(LANGUAGE))
     paths = resolve_paths(data_dir=args.data_dir, db_file=args.db, demo=args.demo)
+    setup_logging(paths)  # before the store opens: a migration's progress goes to the log
     try:
         if args.demo:
             use_demo_file_keyring(paths.demo_keyring_file)
@@ -218,7 +219,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "Posko", f"{exc.message_id}\n\n{exc.message_en}")
         return 2
 
-    setup_logging(paths)
     from posko.ui.background import BackgroundRunner
     from posko.ui.context import DeskContext, show_error
 

@@ -22,7 +22,7 @@ import errno
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
@@ -152,7 +152,11 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, *, check_integrity: bool = True,
-             backup_dir: Path | None = None) -> Store:
+             backup_dir: Path | None = None,
+             on_upgrade: Callable[[], None] | None = None) -> Store:
+        """Open (and create or migrate) the desk DB. `on_upgrade` is called once before an
+        existing DB is backed up and migrated, which can take a minute on a big DB (the
+        window says so instead of starting silently)."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         _check_header(path)
@@ -171,6 +175,8 @@ class Store:
 
                     migrate.check_not_newer(conn)
                     pending = migrate.needs_upgrade(conn)
+            if pending and existed and on_upgrade is not None:
+                on_upgrade()
             if pending and existed and backup_dir is not None:
                 from posko.store.backup import backup_database
 

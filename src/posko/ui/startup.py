@@ -11,8 +11,8 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from posko.domain.errors import PoskoError
 from posko.paths import DataPaths
@@ -84,17 +84,54 @@ def offer_restore(paths: DataPaths, error: DatabaseCorrupt,
     return True
 
 
+class UpgradeNotice:
+    """A small window saying the database is being upgraded: a new version's migration of a
+    big DB (plus the backup taken first) can take a minute before the sign-in appears, and
+    an officer who sees nothing may switch the PC off. Shown only when an upgrade runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._parent = parent
+        self.label: QLabel | None = None
+
+    def show(self) -> None:
+        log.info("database upgrade started")
+        label = QLabel(QCoreApplication.translate(
+            "Startup", "Memperbarui basis data Posko ke versi baru… Ini dapat memakan waktu "
+            "beberapa menit. Jangan matikan komputer."), self._parent)
+        label.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.WindowStaysOnTopHint)
+        label.setWordWrap(True)
+        label.setMargin(24)
+        label.setMinimumWidth(420)
+        label.show()
+        QApplication.processEvents()  # painted before the GUI thread is busy migrating
+        self.label = label
+
+    def close(self) -> None:
+        if self.label is not None:
+            self.label.close()
+            self.label.deleteLater()
+            self.label = None
+            log.info("database upgrade finished")
+
+
 def open_desk_store(paths: DataPaths, parent: QWidget | None = None) -> Store:
     """`Store.open` for the window; a damaged file may be swapped for the newest backup.
 
     Raises the original error when there is no backup or the officer says no (the start-up
-    error box then shows it).
+    error box then shows it). A pending upgrade shows `UpgradeNotice` while it runs.
     """
+    notice = UpgradeNotice(parent)
     try:
         # The full integrity check runs after the window is up (app.py); at open only the
         # header and schema checks (a whole-file check takes seconds per 100k tickets).
-        return Store.open(paths.db_file, backup_dir=paths.backup_dir, check_integrity=False)
+        return Store.open(paths.db_file, backup_dir=paths.backup_dir, check_integrity=False,
+                          on_upgrade=notice.show)
     except DatabaseCorrupt as exc:
         if not offer_restore(paths, exc, parent):
             raise
-    return Store.open(paths.db_file, backup_dir=paths.backup_dir)
+    finally:
+        notice.close()
+    try:
+        return Store.open(paths.db_file, backup_dir=paths.backup_dir, on_upgrade=notice.show)
+    finally:
+        notice.close()
