@@ -73,11 +73,11 @@ class LookupTableModel(TicketTableModel):
         self._open311: frozenset[str] = frozenset()
 
     def set_results(self, rows: Sequence[TicketSummary], overdue: dict[str, int],
-                    server_only: frozenset[str],
-                    open311: frozenset[str] = frozenset()) -> None:
+                    server_only: frozenset[str], open311: frozenset[str] = frozenset(),
+                    sync: dict[str, SyncBadge] | None = None) -> None:
         self._server_only = server_only
         self._open311 = open311
-        self.set_rows(rows, overdue)
+        self.set_rows(rows, overdue, sync)
 
     def is_server_only(self, row: int) -> bool:
         return self.row_at(row).uuid in self._server_only
@@ -313,8 +313,8 @@ class LookupPage(QWidget):
     def _show(self, found: LookupResult) -> None:
         self.update_server_button()
         self.update_open311_button()
-        self.model.set_results(found.rows, found.overdue, found.server_only, found.open311)
-        self.model.set_sync_states(found.sync)
+        self.model.set_results(found.rows, found.overdue, found.server_only, found.open311,
+                               found.sync)
         self.update_merge_button()
         count = len(found.rows)
         text = fill(self.tr("%1 hasil"), count)

@@ -113,11 +113,16 @@ class TicketTableModel(SnapshotTableModel[TicketSummary]):
         return self._policy, self._calendar
 
     def set_rows(self, rows: Sequence[TicketSummary],
-                 overdue: dict[str, int] | None = None) -> None:
-        """Show `rows`; `overdue` (uuid -> working days late) may come precomputed."""
+                 overdue: dict[str, int] | None = None,
+                 sync: dict[str, SyncBadge] | None = None) -> None:
+        """Show `rows`; `overdue` (uuid -> working days late) and `sync` (uuid -> badge) may
+        come precomputed, in the same reset (a second change would make the view measure
+        every column again)."""
         self.beginResetModel()
         self._rows = tuple(rows)
         self._overdue = dict(overdue) if overdue is not None else None
+        if sync is not None:
+            self._sync = dict(sync)
         self.endResetModel()
 
     def headers(self) -> tuple[str, ...]:
