@@ -61,12 +61,14 @@ def cold_start_ms() -> float:
     """A fresh interpreter: import posko.receipts, build one 58 mm receipt."""
     code = (
         "import time; t = time.perf_counter()\n"
-        "from benchmarks.bench_receipts import sample_ticket\n"
+        "from bench_receipts import sample_ticket\n"
         "from posko.receipts import build_receipt\n"
         "build_receipt(sample_ticket())\n"
         "print((time.perf_counter() - t) * 1000)\n"
     )
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "src")]))
+    # As a script runs: benchmarks/ on the path (bench_receipts imports results_file).
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "benchmarks"),
+                                                        str(ROOT / "src")]))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=ROOT, env=env)
     return float(result.stdout.strip().splitlines()[-1])
