@@ -411,3 +411,27 @@ def test_the_windows_open_without_the_heavy_modules(tmp_path: Path) -> None:
         for heavy in ("requests", "posko.sync", "PySide6.QtPrintSupport", "reportlab",
                       "lokal", "holidays", "phonenumbers"):
             assert heavy not in loaded
+
+
+def test_waiting_erasures_run_after_the_window_opens(qtbot, ctx: DeskContext,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Erasures that waited (UU PDP) run on the worker once the window is up, not on the
+    way to it."""
+    import posko.store.data_request as data_request
+    import posko.ui.main_window as main_window
+
+    calls: list[str] = []
+    monkeypatch.setattr(data_request, "run_pending_erasures",
+                        lambda *a, **k: calls.append("run") or 0)
+    monkeypatch.setattr(main_window, "PENDING_ERASURES_DELAY_MS", 60_000)
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    assert ctx.runner.wait_for_idle()
+    assert calls == []  # nothing started on the way to the window
+
+    monkeypatch.setattr(main_window, "PENDING_ERASURES_DELAY_MS", 100)
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: calls == ["run"], timeout=5000)

@@ -21,6 +21,9 @@ from posko.ui.settings import FONT_SCALE
 from posko.ui.sync_status import SyncStatus
 
 STATUS_REFRESH_MS = 10_000
+# Waiting erasures run this long after the window opens: not on the way to a usable window
+# (the worker's imports and queries would compete with the GUI thread for the interpreter).
+PENDING_ERASURES_DELAY_MS = 5_000
 MIN_SCALE, MAX_SCALE, SCALE_STEP = 70, 200, 10
 
 
@@ -96,7 +99,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
         self.refresh_status()
-        self.run_pending_erasures()
+        QTimer.singleShot(PENDING_ERASURES_DELAY_MS, self, self.run_pending_erasures)
         self._rebuilding = False
 
     def _show_titles(self) -> None:
