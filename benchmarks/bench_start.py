@@ -44,7 +44,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from results_file import RESULTS, write_section
+from results_file import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION_START = "<!-- start:start -->"
@@ -255,11 +255,7 @@ def main() -> int:
     command = ".venv/bin/python benchmarks/bench_start.py " + shlex.join(sys.argv[1:])
     report = render(args, command, tickets, db_mib, built, samples, rss, rss_window, search_s,
                     modules, imports, opens)
-    print()
-    print(report)
-    if args.write:
-        write_section(report, SECTION_START, SECTION_END)
-        print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    publish(report, SECTION_START, SECTION_END, write=args.write)
     return 0
 
 

@@ -51,7 +51,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from results_file import RESULTS, write_section
+from results_file import publish
 
 if TYPE_CHECKING:
     from posko.store.crypto import NikCipher
@@ -252,11 +252,7 @@ def main() -> int:
     report = render(figures, args, inserted, load_seconds, gen_seconds, db_mib,
                     command.strip(), load_cpu, facts=facts,
                     open_seconds=open_seconds if existing else None, loads=loads)
-    print()
-    print(report)
-    if args.write:
-        write_section(report, SECTION_START, SECTION_END)
-        print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    publish(report, SECTION_START, SECTION_END, write=args.write)
     return 0
 
 

@@ -48,7 +48,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from results_file import RESULTS, write_section
+from results_file import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION_START = "<!-- sync:start -->"
@@ -573,11 +573,7 @@ def main() -> int:
     command = ".venv/bin/python benchmarks/bench_sync.py " + shlex.join(sys.argv[1:])
     lines = render(out, args, command.strip())
     report = "\n".join(lines)
-    print()
-    print(report)
-    if args.write:
-        write_section(report, SECTION_START, SECTION_END)
-        print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    publish(report, SECTION_START, SECTION_END, write=args.write)
     return 0
 
 

@@ -23,3 +23,12 @@ def write_section(report: str, start: str, end: str, *, first: bool = False) -> 
     else:
         text = text.rstrip() + "\n\n" + report + "\n"
     RESULTS.write_text(text, encoding="utf-8")
+
+
+def publish(report: str, start: str, end: str, *, write: bool) -> None:
+    """Print `report`; with `write` (a script's --write) also put it into its section."""
+    print()
+    print(report)
+    if write:
+        write_section(report, start, end)
+        print(f"\nwrote {RESULTS.parent.name}/{RESULTS.name}")
