@@ -124,6 +124,8 @@ def main() -> int:
     common = ["--machine", machine]
     started_at = datetime.now(UTC)
     log: list[tuple[str, float, int, str]] = []
+    if args.dir is not None:
+        args.dir.mkdir(parents=True, exist_ok=True)  # a new folder for a big run is fine
     workdir = Path(tempfile.mkdtemp(prefix="posko-bench-all-", dir=args.dir))
     folder = workdir / "demo"
     try:
