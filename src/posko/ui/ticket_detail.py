@@ -81,6 +81,7 @@ _OPEN_COLOR = "#0b4f9c"
 # Statuses with a flow of their own, never offered by the generic status combo: merging (the
 # merge dialog), rejecting an agency's follow-up (the validation panel) and reopening (the
 # chase screen, when a citizen says "belum beres").
+TIMELINE_COLUMN_CAP = 140  # px: widest a fitted timeline column (who, promise) may grow
 OWN_FLOW_STATUSES = frozenset({Status.MERGED, Status.FOLLOWUP_REJECTED, Status.REOPENED})
 
 
@@ -183,8 +184,11 @@ class TicketDetailDialog(QDialog):
         self.ui.conflictsGroup.hide()
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
         fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        # The timeline's text gets the room; who (an agency's long name) and the promise fit
+        # their text up to a cap, and wrap beyond it.
+        self.ui.timelineTree.header().setMaximumSectionSize(TIMELINE_COLUMN_CAP)
         for header, modes in ((self.ui.timelineTree.header(), (fit, fit, stretch, fit, fit,
-                                                                stretch, fit)),
+                                                                fit, fit)),
                               (self.ui.slaTree.header(), (fit, fit, stretch)),
                               (self.ui.conflictsTree.header(), (fit, fit, stretch, stretch,
                                                                 fit))):
