@@ -164,26 +164,24 @@ def pending_ticket_uuids(conn: Connection) -> frozenset[str]:
 
     A waiting merge (or undo) holds every ticket it names, its survivor included, so that a
     pull neither puts their statuses back nor moves their refs before the push answers."""
-    found: set[str] = set()
+    # The ticket each row belongs to is stored with it (outbox.ticket_uuid, indexed); only
+    # merges name more tickets than that, in their payload.
+    found: set[str] = set(conn.scalars(
+        select(OutboxRow.ticket_uuid).where(OutboxRow.parked.is_(False),
+                                            OutboxRow.ticket_uuid.is_not(None)).distinct()))
     undone_merges: list[str] = []
-    for kind, entity_uuid, payload in conn.execute(
-            select(OutboxRow.kind, OutboxRow.entity_uuid, OutboxRow.payload)
-            .where(OutboxRow.parked.is_(False))):
-        if kind == "ticket.created":
-            found.add(entity_uuid)
-            continue
+    for kind, payload in conn.execute(
+            select(OutboxRow.kind, OutboxRow.payload)
+            .where(OutboxRow.parked.is_(False), OutboxRow.kind.in_(MERGE_KINDS))):
         try:
             data = json.loads(payload)
         except ValueError:
             continue
         if not isinstance(data, dict):
             continue
-        if kind in MERGE_KINDS:
-            found.update(merge_ticket_uuids(kind, data))
-            if kind == MERGE_UNDONE_KIND and data.get("merge_uuid"):
-                undone_merges.append(str(data["merge_uuid"]))
-        elif data.get("ticket_uuid"):
-            found.add(str(data["ticket_uuid"]))
+        found.update(merge_ticket_uuids(kind, data))
+        if kind == MERGE_UNDONE_KIND and data.get("merge_uuid"):
+            undone_merges.append(str(data["merge_uuid"]))
     if undone_merges:  # an undo's payload does not name the survivor; its merge does
         found.update(conn.scalars(select(TicketMergeRow.survivor_uuid)
                                   .where(TicketMergeRow.uuid.in_(undone_merges))))
