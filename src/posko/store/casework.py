@@ -16,6 +16,7 @@ from posko.domain.errors import DomainError
 from posko.domain.models import EventSource, ExternalRef, FollowUp, StatusEvent, new_uuid
 from posko.domain.phone import normalize_phone
 from posko.domain.status import Status, check_transition
+from posko.domain.text import clean_text
 from posko.store.database import Store, audit
 from posko.store.errors import NotFound
 from posko.store.mapping import event_columns, follow_up_columns, ticket_from_row
@@ -45,20 +46,9 @@ def change_status(store: Store, ticket_uuid: str, new: Status, *, officer: str,
     at = now or datetime.now(UTC)
     with store.unit_of_work() as session:
         row = _ticket(session, ticket_uuid)
-        check_transition(Status(row.status), new, agency=agency, merged_into=merged_into,
-                         note=note)
-        event = StatusEvent(ticket_uuid=ticket_uuid, status=new, at=at, actor=officer,
-                            source=EventSource.DESK, note=note.strip(), agency=agency,
-                            merged_into=merged_into)
-        session.add(StatusEventRow(**event_columns(event, row.id)))
         previous = row.status
-        row.status = new.value
-        row.updated_at = at
-        enqueue(session, kind="status.changed", entity_uuid=event.uuid, at=at,
-                ticket_uuid=ticket_uuid, payload={
-            "uuid": event.uuid, "ticket_uuid": ticket_uuid, "status": new.value,
-            "previous": previous, "at": at.isoformat(), "actor": officer, "note": event.note,
-            "agency": agency, "merged_into": merged_into})
+        event = _status_step(session, row, new, at=at, officer=officer, note=note.strip(),
+                             agency=agency, merged_into=merged_into)
         audit(session, officer=officer, action="ticket.status", entity="ticket",
               entity_uuid=ticket_uuid, detail=f"{previous}->{new.value}", at=at)
     return event
@@ -185,12 +175,8 @@ class Reopened:
 
 
 def _limited(text: str, *, field: str, limit: int = MAX_REASON) -> str:
-    value = text.strip()
-    if len(value) > limit:
-        raise DomainError(f"Teks terlalu panjang (paling banyak {limit} karakter).",
-                          f"The text is too long (at most {limit} characters).",
-                          code="text_too_long", field=field)
-    return value
+    """Typed text as the domain cleans it (no control characters), at most `limit` long."""
+    return clean_text(text, field=field, limit=limit)
 
 
 def _required_text(text: str, *, field: str, message_id: str, message_en: str) -> str:
@@ -210,23 +196,24 @@ def _expect_status(row: TicketRow, expected: Status, *, code: str, message_id: s
 
 
 def _status_step(session: Session, row: TicketRow, new: Status, *, at: datetime,
-                 officer: str, note: str = "",
-                 source: EventSource = EventSource.DESK) -> StatusEvent:
+                 officer: str, note: str = "", source: EventSource = EventSource.DESK,
+                 agency: str | None = None, merged_into: str | None = None) -> StatusEvent:
     """One checked status event on `row` with its "status.changed" outbox row."""
     previous = Status(row.status)
-    check_transition(previous, new, note=note)
+    check_transition(previous, new, agency=agency, merged_into=merged_into, note=note)
     event = StatusEvent(ticket_uuid=row.uuid, status=new, at=at, actor=officer,
-                        source=source, note=note)
+                        source=source, note=note, agency=agency, merged_into=merged_into)
     session.add(StatusEventRow(**event_columns(event, row.id)))
     row.status = new.value
     row.updated_at = max(row.updated_at, at)
     payload: dict[str, object] = {
         "uuid": event.uuid, "ticket_uuid": row.uuid, "status": new.value,
         "previous": previous.value, "at": at.isoformat(), "actor": officer, "note": note,
-        "agency": None, "merged_into": None}
+        "agency": agency, "merged_into": merged_into}
     if source is not EventSource.DESK:
         payload["source"] = source.value
-    enqueue(session, kind="status.changed", entity_uuid=event.uuid, at=at, payload=payload)
+    enqueue(session, kind="status.changed", entity_uuid=event.uuid, at=at,
+            ticket_uuid=row.uuid, payload=payload)
     return event
 
 
