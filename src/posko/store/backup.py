@@ -27,6 +27,7 @@ from pathlib import Path
 from posko.store.errors import StoreError
 
 BACKUP_SUFFIX = ".sqlite3"
+REPLACED_MARK = ".replaced-"  # what a restore appends (and a time) to the file it replaced
 STATE_SUFFIX = ".state"
 DEFAULT_KEEP = 10
 
@@ -124,6 +125,17 @@ def list_backups(backup_dir: Path) -> list[Path]:
     return sorted(backup_dir.glob(f"posko-*{BACKUP_SUFFIX}"), reverse=True)
 
 
+def _replaced_name(path: Path, stamp: str) -> Path:
+    return path.with_name(f"{path.name}{REPLACED_MARK}{stamp}")
+
+
+def replaced_copies(db_path: Path) -> list[Path]:
+    """The copies a restore kept of the DB file it replaced (not their -wal/-shm), oldest
+    first."""
+    return sorted(p for p in db_path.parent.glob(f"{db_path.name}{REPLACED_MARK}*")
+                  if p.is_file())
+
+
 def latest_backup(backup_dir: Path) -> Path | None:
     backups = list_backups(backup_dir)
     return backups[0] if backups else None
@@ -165,12 +177,12 @@ def restore_backup(backup: Path, db_path: Path, *, now: datetime | None = None) 
             target.flush()
             os.fsync(target.fileno())
         if db_path.exists():
-            moved_to = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
+            moved_to = _replaced_name(db_path, stamp)
             shutil.copyfile(db_path, moved_to)  # kept for the administrator
         for suffix in ("-wal", "-shm"):  # the old WAL must not be replayed into the copy
             side = db_path.with_name(db_path.name + suffix)
             if side.exists():
-                side.replace(side.with_name(f"{side.name}.replaced-{stamp}"))
+                side.replace(_replaced_name(side, stamp))
         os.replace(incoming, db_path)
     finally:
         incoming.unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from posko.domain.errors import PoskoError
+from posko.store.backup import list_backups, replaced_copies
 from posko.store.crypto import NikCipher
 from posko.store.data_request.anonymise import _execute, _reerase, compact
 from posko.store.data_request.retention import _UUID_RE
@@ -30,12 +31,8 @@ log = logging.getLogger(__name__)
 def copies_of(db_path: Path, backup_dir: Path | None) -> list[Path]:
     """The other files that hold the desk's data: its backups, and the copies a restore
     kept of the file it replaced (``posko.sqlite3.replaced-<time>``)."""
-    found: list[Path] = []
-    if backup_dir is not None and backup_dir.is_dir():
-        found += sorted(backup_dir.glob("posko-*.sqlite3"))
-    found += sorted(p for p in db_path.parent.glob(f"{db_path.name}.replaced-*")
-                    if p.is_file())
-    return found
+    backups = list_backups(backup_dir) if backup_dir is not None else []
+    return sorted(backups) + replaced_copies(db_path)
 
 
 @dataclass(frozen=True, slots=True)
