@@ -22,13 +22,13 @@ import errno
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Connection, Engine
@@ -319,3 +319,15 @@ def audit(session: Session, *, officer: str, action: str, entity: str,
 def wal_checkpoint(engine: Engine) -> None:
     with engine.connect() as conn:
         conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+
+_T = TypeVar("_T")
+#: Values per ``IN (...)`` list: well under SQLite's limit on bound variables (999 before
+#: 3.32, 32,766 since), with room for the statement's other parameters.
+IN_CHUNK = 500
+
+
+def in_chunks(values: Sequence[_T], size: int = IN_CHUNK) -> Iterator[Sequence[_T]]:
+    """`values` in slices of at most `size`, one ``IN (...)`` list each."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]

@@ -22,7 +22,7 @@ phone) is read: the recap is for supervisors and may be printed or mailed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -38,7 +38,7 @@ from posko.domain.sla import (
     tier_due,
 )
 from posko.domain.status import TERMINAL_STATUSES, Status
-from posko.store.database import Store
+from posko.store.database import Store, in_chunks
 from posko.store.desk import desk_identity
 from posko.store.models import (
     ExternalRefRow,
@@ -51,7 +51,6 @@ from posko.store.models import (
 
 OVERDUE_TIER = "resolution"
 CHASE = "chase"
-_IN_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +138,6 @@ def _counts(values: Iterable[str]) -> tuple[Count, ...]:
     return tuple(Count(k, n) for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), _IN_CHUNK):
-        yield ids[start : start + _IN_CHUNK]
-
-
 def officer_names(store: Store) -> dict[str, str]:
     """username -> full name of every officer registered at this desk (active or not)."""
     with store.unit_of_work() as session:
@@ -210,7 +204,7 @@ def compute_recap(store: Store, day: date, *, policy: SlaPolicy | None = None,
 
         ref_ids = sorted({r[0] for r in overdue_found} | {r.ticket_id for r in chase_rows})
         refs: dict[int, list[str]] = {}
-        for chunk in _chunks(ref_ids):
+        for chunk in in_chunks(ref_ids):
             for ticket_id, source, number in session.execute(
                 select(ExternalRefRow.ticket_id, ExternalRefRow.source, ExternalRefRow.number)
                 .where(ExternalRefRow.ticket_id.in_(chunk)).order_by(ExternalRefRow.id)

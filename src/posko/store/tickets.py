@@ -31,7 +31,7 @@ from posko.domain.status import Status
 from posko.domain.tracking import MAX_SEQUENCE, make_tracking_code
 from posko.domain.tracking import parse as parse_tracking_code
 from posko.store.crypto import NikCipher
-from posko.store.database import Store, audit, raise_translated
+from posko.store.database import Store, audit, in_chunks, raise_translated
 from posko.store.desk import desk_identity
 from posko.store.mapping import (
     event_columns,
@@ -330,8 +330,7 @@ def _insert_batch(conn: Connection, cipher: NikCipher, batch: list[BulkCase]) ->
                 [ticket_columns(ticket, cipher) for ticket, _, _ in batch])
     uuids = [ticket.uuid for ticket, _, _ in batch]
     id_by_uuid: dict[str, int] = {}
-    for start in range(0, len(uuids), 5000):
-        chunk = uuids[start : start + 5000]
+    for chunk in in_chunks(uuids, 5000):
         rows = conn.execute(select(TicketRow.uuid, TicketRow.id)
                             .where(TicketRow.uuid.in_(chunk)))
         id_by_uuid.update((row.uuid, row.id) for row in rows)

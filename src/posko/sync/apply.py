@@ -18,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from posko.domain.models import EventSource
+from posko.store.database import in_chunks
 from posko.store.models import (
     ExternalRefRow,
     FollowUpRow,
@@ -144,16 +145,14 @@ def _take_moved_refs(conn: Connection, refs: Sequence[dict[str, Any]]) -> None:
     moved = [ref_id for ref_id, source, number, ticket_id in conn.exec_driver_sql(
         _REF_HOLDERS_SQL, (json.dumps(list(wanted)),))
         if wanted.get((source, number), ticket_id) != ticket_id]
-    for start in range(0, len(moved), 900):
-        conn.execute(delete(ExternalRefRow).where(ExternalRefRow.id.in_(
-            moved[start:start + 900])))
+    for chunk in in_chunks(moved):
+        conn.execute(delete(ExternalRefRow).where(ExternalRefRow.id.in_(chunk)))
 
 
 def ticket_ids(conn: Connection, uuids: Iterable[str]) -> dict[str, int]:
     wanted = sorted(set(uuids))
     found: dict[str, int] = {}
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start:start + 900]
+    for chunk in in_chunks(wanted):
         found.update((u, i) for u, i in conn.execute(
             select(TicketRow.uuid, TicketRow.id).where(TicketRow.uuid.in_(chunk))))
     return found

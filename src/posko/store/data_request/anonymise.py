@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from posko.domain.errors import PoskoError
@@ -36,9 +36,9 @@ from posko.domain.models import new_uuid
 from posko.domain.phone import normalize_phone
 from posko.store.crypto import DecryptionFailed, NikCipher
 from posko.store.data_request.query import ERASE_ACTION
-from posko.store.database import Store, audit
+from posko.store.database import Store, audit, in_chunks
 from posko.store.drafts import DraftBox
-from posko.store.models import ErasureRequest, ErasureTarget, TicketRow
+from posko.store.models import ErasureRequest, ErasureTarget, FollowUpRow, TicketRow
 from posko.store.tickets import enqueue
 
 log = logging.getLogger(__name__)
@@ -51,11 +51,11 @@ def _identity_of(session: Session, targets: Sequence[ErasureTarget],
                  cipher: NikCipher | None) -> Identity:
     identity = Identity()
     uuids = [t.ticket_uuid for t in targets if t.reporter]
-    for start in range(0, len(uuids), 900):
+    for chunk in in_chunks(uuids):
         for name, phone, blob in session.execute(
                 select(TicketRow.reporter_name, TicketRow.reporter_phone,
                        TicketRow.reporter_nik_enc)
-                .where(TicketRow.uuid.in_(uuids[start:start + 900]))):
+                .where(TicketRow.uuid.in_(chunk))):
             if name:
                 identity.names.add(name)
             if phone:
@@ -64,11 +64,9 @@ def _identity_of(session: Session, targets: Sequence[ErasureTarget],
                 with contextlib.suppress(DecryptionFailed):
                     identity.niks.add(cipher.decrypt(blob))
     follow_ups = [u for t in targets for u in json.loads(t.follow_ups or "[]")]
-    for start in range(0, len(follow_ups), 900):
-        for (requested_by,) in session.execute(text(
-                "SELECT requested_by FROM follow_ups WHERE uuid IN "
-                f"({', '.join(':u' + str(i) for i in range(len(follow_ups[start:start + 900])))})"
-        ), {f"u{i}": u for i, u in enumerate(follow_ups[start:start + 900])}):
+    for chunk in in_chunks(follow_ups):
+        for requested_by in session.scalars(
+                select(FollowUpRow.requested_by).where(FollowUpRow.uuid.in_(chunk))):
             if requested_by and normalise_name(requested_by):
                 identity.names.add(requested_by)
     return identity

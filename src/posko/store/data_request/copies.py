@@ -22,7 +22,7 @@ from posko.store.backup import list_backups, replaced_copies
 from posko.store.crypto import NikCipher
 from posko.store.data_request.anonymise import _execute, _reerase, compact
 from posko.store.data_request.retention import _UUID_RE
-from posko.store.database import Store
+from posko.store.database import Store, in_chunks
 from posko.store.models import ErasureRequest, ErasureTarget
 
 log = logging.getLogger(__name__)
@@ -73,15 +73,13 @@ def _copy_needs_work(path: Path, requests: Sequence[_LiveRequest]) -> bool:
         reporters = [t[0] for r in requests for t in r.targets if t[3] is not None and t[1]]
         follow_ups = [u for r in requests for t in r.targets if t[3] is not None
                       for u in json.loads(t[2] or "[]")]
-        for start in range(0, len(reporters), 900):
-            chunk = reporters[start:start + 900]
+        for chunk in in_chunks(reporters):
             if conn.execute(
                     "SELECT 1 FROM tickets WHERE uuid IN ({}) AND (reporter_name IS NOT NULL "
                     "OR reporter_phone IS NOT NULL OR reporter_nik_enc IS NOT NULL) LIMIT 1"
                     .format(", ".join("?" for _ in chunk)), chunk).fetchone():
                 return True
-        for start in range(0, len(follow_ups), 900):
-            chunk = follow_ups[start:start + 900]
+        for chunk in in_chunks(follow_ups):
             if conn.execute("SELECT 1 FROM follow_ups WHERE uuid IN ({}) AND requested_by "
                             "!= '' LIMIT 1".format(", ".join("?" for _ in chunk)),
                             chunk).fetchone():

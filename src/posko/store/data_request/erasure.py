@@ -28,7 +28,7 @@ from posko.store.data_request.copies import erase_in_copies
 from posko.store.data_request.find import PersonFindings, _closed_at
 from posko.store.data_request.query import ERASE_ACTION, ERASE_REQUEST_ACTION, not_allowed
 from posko.store.data_request.retention import ErasureCheck, check_tickets, retention_days
-from posko.store.database import Store, audit
+from posko.store.database import Store, audit, in_chunks
 from posko.store.drafts import DraftBox
 from posko.store.models import ErasureRequest, ErasureTarget, TicketRow
 
@@ -135,10 +135,10 @@ def _due_targets(session: Session, waiting: Sequence[ErasureTarget], *, retentio
     conn = session.connection()
     rows = {}
     uuids = [t.ticket_uuid for t in waiting]
-    for start in range(0, len(uuids), 900):
+    for chunk in in_chunks(uuids):
         for uuid, code, status, ticket_id in conn.execute(
                 select(TicketRow.uuid, TicketRow.tracking_code, TicketRow.status,
-                       TicketRow.id).where(TicketRow.uuid.in_(uuids[start:start + 900]))):
+                       TicketRow.id).where(TicketRow.uuid.in_(chunk))):
             rows[uuid] = (code, Status(status), ticket_id)
     closed = _closed_at(conn, [r[2] for r in rows.values()])
     checks = {c.ticket_uuid: c for c in check_tickets(

@@ -27,7 +27,7 @@ from posko.store.crypto import NikCipher
 from posko.store.data_request.find import PersonFindings, _aware
 from posko.store.data_request.query import DATA_REQUEST_ACTIONS, EXPORT_ACTION, not_allowed
 from posko.store.data_request.retention import erasure_plan, retention_days
-from posko.store.database import Store, audit
+from posko.store.database import Store, audit, in_chunks
 from posko.store.models import AuditEntry, TicketRow
 
 #: The export's JSON document, version 1 (keys in English, values as stored):
@@ -101,13 +101,13 @@ def build_export(store: Store, cipher: NikCipher | None, findings: PersonFinding
     with store.unit_of_work() as session:
         uuids = list(by_uuid)
         rows: list[TicketRow] = []
-        for start in range(0, len(uuids), 500):
+        for chunk in in_chunks(uuids):
             rows += session.scalars(
                 select(TicketRow).options(
                     selectinload(TicketRow.external_refs), selectinload(TicketRow.events),
                     selectinload(TicketRow.follow_ups), selectinload(TicketRow.notes),
                     selectinload(TicketRow.attachments))
-                .where(TicketRow.uuid.in_(uuids[start:start + 500]))).all()
+                .where(TicketRow.uuid.in_(chunk))).all()
         rows.sort(key=lambda r: (r.created_at, r.tracking_code))
         codes = {r.uuid: r.tracking_code for r in rows}
         for row in rows:
@@ -170,8 +170,7 @@ def build_export(store: Store, cipher: NikCipher | None, findings: PersonFinding
                 "unsent": check.unsent if check else 0}
             tickets_out.append(entry)
         requester_only = {u for u, t in by_uuid.items() if not t.as_reporter}
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start:start + 500]
+        for chunk in in_chunks(uuids):
             for entry_row in session.scalars(select(AuditEntry).where(
                     AuditEntry.entity_uuid.in_(chunk))):
                 if (entry_row.entity_uuid in requester_only

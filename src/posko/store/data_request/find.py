@@ -33,7 +33,7 @@ from posko.store.data_request.query import (
     PersonQuery,
     _empty_query,
 )
-from posko.store.database import Store
+from posko.store.database import Store, in_chunks
 from posko.store.models import TicketRow
 
 _MAX_NAME_TOKENS = 8
@@ -159,10 +159,8 @@ def find_person(store: Store, cipher: NikCipher | None, query: PersonQuery) -> P
     return PersonFindings(query=query, tickets=tickets)
 
 
-def _chunked_select(conn: Connection, sql: str, ids: Sequence[Any],
-                    size: int = 900) -> Iterable[Any]:
-    for start in range(0, len(ids), size):
-        chunk = ids[start:start + size]
+def _chunked_select(conn: Connection, sql: str, ids: Sequence[Any]) -> Iterable[Any]:
+    for chunk in in_chunks(ids):
         yield from conn.exec_driver_sql(sql.format(", ".join("?" for _ in chunk)),
                                         tuple(chunk))
 
@@ -204,9 +202,7 @@ def _closed_at(conn: Connection, ids: Sequence[int]) -> dict[int, datetime]:
 
 def _closed_rows(conn: Connection, ids: Sequence[int], closed: tuple[str, ...],
                  marks: str) -> Iterable[Any]:
-    size = 800
-    for start in range(0, len(ids), size):
-        chunk = list(ids[start:start + size])
+    for chunk in in_chunks(ids):
         sql = ("SELECT t.id, (SELECT max(e.at) FROM status_events AS e "
                "WHERE e.ticket_id = t.id AND e.status = t.status), t.updated_at "
                f"FROM tickets AS t WHERE t.status IN ({marks}) "
